@@ -1,0 +1,12 @@
+"""The one Typer application every command module registers with."""
+
+import typer
+
+app = typer.Typer(
+    name="cityref",
+    help="cityref: the ISO 37106 smart city reference model as a service.\n\n"
+    "Exit codes: 0 ok, 1 data does not conform or checks failed, 2 usage or input error.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)

@@ -1,0 +1,94 @@
+"""The shipped ontology as RDF: its modules, read once, and their merge.
+
+The modules are Turtle files in ``ontology/``; each declares one ``owl:Ontology``. Nothing here follows
+``owl:imports`` over the network: the import closure is resolved against the shipped files only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import OWL, RDF
+
+from cityref import resources
+
+CITYREF = Namespace("https://w3id.org/cityref/def/")
+ONTOLOGY_BASE = "https://w3id.org/cityref/ontology/"
+TOP_MODULE = "cityref"
+LANGUAGES = ("en", "fr", "es", "de", "it")
+
+
+@dataclass
+class Module:
+    """One ontology module: its name (file stem), file, parsed graph and header facts."""
+
+    name: str
+    path: Path
+    graph: Graph = field(repr=False)
+
+    @property
+    def iri(self) -> URIRef:
+        return URIRef(ONTOLOGY_BASE + self.name)
+
+    @property
+    def version(self) -> str | None:
+        value = self.graph.value(self.iri, OWL.versionInfo)
+        return str(value) if value is not None else None
+
+    @property
+    def version_iri(self) -> str | None:
+        value = self.graph.value(self.iri, OWL.versionIRI)
+        return str(value) if value is not None else None
+
+    @property
+    def imports(self) -> list[str]:
+        return sorted(str(o) for o in self.graph.objects(self.iri, OWL.imports))
+
+
+class Ontology:
+    """All modules of the shipped ontology, parsed once; ``merged`` is the top module's import closure."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or resources.ontology_dir()
+        self.modules: dict[str, Module] = {}
+        for path in sorted(self.directory.glob("*.ttl")):
+            graph = Graph()
+            graph.parse(path, format="turtle")
+            self.modules[path.stem] = Module(path.stem, path, graph)
+
+    @property
+    def version(self) -> str:
+        top = self.modules.get(TOP_MODULE)
+        return (top.version if top else None) or "0"
+
+    def closure(self, name: str = TOP_MODULE) -> list[Module]:
+        """The module and everything it imports, transitively, from the shipped files only."""
+        seen: dict[str, Module] = {}
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            module = self.modules[current]
+            seen[current] = module
+            for iri in module.imports:
+                if iri.startswith(ONTOLOGY_BASE) and iri[len(ONTOLOGY_BASE) :] in self.modules:
+                    pending.append(iri[len(ONTOLOGY_BASE) :])
+        return list(seen.values())
+
+    @cached_property
+    def merged(self) -> Graph:
+        """The top module's import closure as one graph, prefixes kept."""
+        graph = Graph()
+        for module in self.closure():
+            for prefix, ns in module.graph.namespaces():
+                graph.bind(prefix, ns, override=False)
+            graph += module.graph
+        graph.bind("cityref", CITYREF, override=True)
+        return graph
+
+    def ontology_iris(self) -> list[URIRef]:
+        return sorted(s for s in self.merged.subjects(RDF.type, OWL.Ontology) if isinstance(s, URIRef))

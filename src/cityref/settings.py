@@ -1,0 +1,58 @@
+"""Every limit and switch of the service in one settings object (environment prefix ``CITYREF_``).
+
+Defaults are safe for a public endpoint: read-only without a key, nothing fetched from the network, bounded bodies,
+queries and validations.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Configuration read from ``CITYREF_*`` environment variables (lists as JSON, e.g. ``'["a","b"]'``)."""
+
+    model_config = SettingsConfigDict(env_prefix="CITYREF_", extra="ignore")
+
+    # Where the server listens and how it names itself.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    base_url: str | None = Field(
+        default=None, description="Public base URL, when the server sits behind a proxy; derived from requests if unset"
+    )
+
+    # Store.
+    store: Literal["embedded", "remote"] = "embedded"
+    data_dir: Path | None = Field(default=None, description="Embedded store directory; None keeps the store in memory")
+    remote_query_url: str | None = None
+    remote_update_url: str | None = None
+    remote_gsp_url: str | None = None
+    load_examples: bool = Field(default=True, description="Load the Exampleton sample city at start-up")
+
+    # Request and parsing limits.
+    max_body_bytes: int = 20 * 1024 * 1024
+    max_triples: int = 2_000_000
+    max_query_length: int = 200
+
+    # Query budgets.
+    query_timeout_s: float = 10.0
+    max_query_timeout_s: float = 60.0
+    result_row_cap: int = 10_000
+    max_concurrent_queries: int = 4
+
+    # Validation budgets.
+    validation_timeout_s: float = 120.0
+    allow_user_shapes: bool = False
+
+    # Network safety: hosts that SERVICE clauses, owl:imports or JSON-LD contexts may reach (none by default).
+    allowed_remote_hosts: list[str] = Field(default_factory=list)
+
+    # Writes need a key; keys are configured as SHA-256 hex digests, never in clear.
+    api_key_hashes: list[str] = Field(default_factory=list)
+
+    cors_origins: list[str] = Field(default_factory=list)
+    log_json: bool = True
