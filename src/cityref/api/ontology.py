@@ -1,44 +1,105 @@
-"""``/ontology``: the merged reference model, or one module, in the format the client asks for."""
+"""``/ontology``: the merged reference model, or one module, in the format the client asks for.
+
+RDF formats and HTML documentation share one URL: the Accept header picks (browsers get HTML), ``?format=`` overrides
+it, and a ``Link`` header names every alternate so that a client can find the other serialisations.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from typing import Annotated
+from weakref import WeakKeyDictionary
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
 from rdflib import Graph
 
 from cityref import media
 from cityref.api.deps import OntologyDep
 from cityref.errors import NotAcceptable, NotFound
+from cityref.model import CITYREF, LANGUAGES, Ontology
+from cityref.ontology_doc import Link, document, render_html
 
 router = APIRouter(tags=["ontology"])
+_FORMATS = [f for f in media.RDF_FORMATS if not f.quads]
+# Rendered bodies per ontology instance, keyed by (module, media type, language): the ontology never changes while
+# the app runs, and serialising it costs far more than serving it.
+_CACHE: WeakKeyDictionary[Ontology, dict[tuple[str, str, str], str | bytes]] = WeakKeyDictionary()
+
+LangParam = Annotated[str, Query(description=f"Display language of the HTML page: {', '.join(LANGUAGES)}")]
+FormatParam = Annotated[
+    str | None, Query(description="Override the Accept header: turtle, jsonld, rdfxml, ntriples or html")
+]
 
 
-def _rdf_response(graph: Graph, request: Request, fmt_param: str | None) -> Response:
-    chosen: str | None
+def _choose(request: Request, fmt_param: str | None) -> str:
     if fmt_param:
+        if fmt_param.lower() in ("html", media.HTML):
+            return media.HTML
         fmt = media.rdf_format(fmt_param)
         if fmt is None or fmt.quads:
-            known = [f.name for f in media.RDF_FORMATS if not f.quads]
-            raise NotAcceptable(f"Unknown format {fmt_param!r}", known=known)
-        chosen = fmt.media_type
-    else:
-        chosen = media.negotiate_rdf(request.headers.get("accept"))
-        if chosen is None:
-            raise NotAcceptable("None of the accepted media types can be served", offers=media.rdf_offers())
-    fmt = media.rdf_format(chosen)
-    assert fmt is not None and fmt.rdflib is not None
-    body = graph.serialize(format=fmt.rdflib)
-    return Response(body, media_type=chosen, headers={"Vary": "Accept"})
+            raise NotAcceptable(f"Unknown format {fmt_param!r}", known=[*(f.name for f in _FORMATS), "html"])
+        return fmt.media_type
+    chosen = media.negotiate_rdf(request.headers.get("accept"), html=True)
+    if chosen is None:
+        raise NotAcceptable("None of the accepted media types can be served", offers=media.rdf_offers(html=True))
+    return chosen
 
 
-@router.get("/ontology", summary="The merged ontology (top module and its imports)")
-def get_ontology(request: Request, ontology: OntologyDep, format: str | None = None) -> Response:
-    return _rdf_response(ontology.merged, request, format)
+def _link_header(path: str) -> str:
+    alternates = [f'<{path}?format={f.name}>; rel="alternate"; type="{f.media_type}"' for f in _FORMATS]
+    return ", ".join([*alternates, f'<{path}?format=html>; rel="alternate"; type="{media.HTML}"'])
 
 
-@router.get("/ontology/{module}", summary="One ontology module")
-def get_module(module: str, request: Request, ontology: OntologyDep, format: str | None = None) -> Response:
-    found = ontology.modules.get(module.removesuffix(".ttl"))
+def _html(ontology: Ontology, name: str, graph: Graph, request: Request, lang: str) -> str:
+    root = request.scope.get("root_path", "")
+    path = f"{root}/ontology" if name == "" else f"{root}/ontology/{name}"
+    on_page = {str(s) for s in graph.subjects() if str(s).startswith(str(CITYREF))}
+    whole = f"{root}/ontology?lang={lang}"
+
+    def href(iri: str) -> str:
+        if iri.startswith(str(CITYREF)):
+            anchor = iri[len(str(CITYREF)) :]
+            return f"#{anchor}" if iri in on_page else f"{whole}#{anchor}"
+        return iri
+
+    page = document(graph, lang=lang, href=href, names=ontology.merged)
+    formats = [{"name": f.name, "media_type": f.media_type, "href": f"{path}?format={f.name}"} for f in _FORMATS]
+    modules = [Link(m, f"{root}/ontology/{m}?lang={lang}") for m in sorted(ontology.modules)]
+    return render_html(page, formats=formats, modules=[Link("all", whole), *modules])
+
+
+def _respond(
+    ontology: Ontology, name: str, graph: Graph, request: Request, fmt_param: str | None, lang: str
+) -> Response:
+    chosen = _choose(request, fmt_param)
+    lang = lang if lang in LANGUAGES else "en"
+    headers = {"Vary": "Accept", "Link": _link_header(request.url.path)}
+    cache = _CACHE.setdefault(ontology, {})
+    key = (name, chosen, lang if chosen == media.HTML else "")
+    if chosen == media.HTML:
+        if key not in cache:
+            cache[key] = _html(ontology, name, graph, request, lang)
+        return HTMLResponse(cache[key], headers=headers | {"Content-Language": lang})
+    if key not in cache:
+        fmt = media.rdf_format(chosen)
+        assert fmt is not None and fmt.rdflib is not None
+        cache[key] = graph.serialize(format=fmt.rdflib, encoding="utf-8")
+    return Response(cache[key], media_type=chosen, headers=headers)
+
+
+@router.get("/ontology", summary="The merged ontology (top module and its imports), as RDF or HTML documentation")
+def get_ontology(
+    request: Request, ontology: OntologyDep, format: FormatParam = None, lang: LangParam = "en"
+) -> Response:
+    return _respond(ontology, "", ontology.merged, request, format, lang)
+
+
+@router.get("/ontology/{module}", summary="One ontology module, as RDF or HTML documentation")
+def get_module(
+    module: str, request: Request, ontology: OntologyDep, format: FormatParam = None, lang: LangParam = "en"
+) -> Response:
+    name = module.removesuffix(".ttl")
+    found = ontology.modules.get(name)
     if found is None:
         raise NotFound(f"No ontology module {module!r}", known=sorted(ontology.modules))
-    return _rdf_response(found.graph, request, format)
+    return _respond(ontology, name, found.graph, request, format, lang)

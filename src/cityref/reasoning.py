@@ -1,0 +1,174 @@
+"""Is the ontology consistent, and does it stay inside OWL 2 DL?
+
+Consistency is HermiT's verdict, reached through owlready2: the graphs are written to one N-Triples file (without
+``owl:imports``, so nothing is ever fetched), loaded into a fresh owlready2 ``World`` and classified. HermiT is a
+Java program, so a missing Java runtime is reported as :class:`JavaMissing` rather than as a crash deep inside
+owlready2. Reason over the ontology (and a small sample city), not over vendor deliveries: HermiT takes minutes on
+100k data triples.
+
+The OWL 2 DL check is a cheap structural one (:func:`profile_problems`): properties declared with two kinds,
+properties and classes used without a declaration, object/datatype properties used with the wrong kind of value.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from cityref.errors import CityrefError
+
+
+class JavaMissing(CityrefError):
+    """HermiT needs a Java runtime (``java`` on PATH); ``.ci/run`` installs one."""
+
+    code, status, title = "java-missing", 503, "Java runtime missing"
+
+
+class ReasonerFailed(CityrefError):
+    """HermiT stopped with an error other than an inconsistency (a parse problem, an unsupported construct...)."""
+
+    code, status, title = "reasoner-failed", 500, "Reasoner failed"
+
+
+@dataclass(frozen=True)
+class ConsistencyResult:
+    """HermiT's verdict: ``consistent`` is False when no model exists (an individual breaks an axiom);
+    ``unsatisfiable`` names the classes that can have no member even when the whole is consistent."""
+
+    consistent: bool
+    unsatisfiable: list[str] = field(default_factory=list)
+    triples: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.consistent and not self.unsatisfiable
+
+
+def java_executable() -> str:
+    """The Java runtime owlready2 will start, or :class:`JavaMissing` with what to do about it."""
+    import owlready2
+
+    found = shutil.which(owlready2.JAVA_EXE)
+    if found is None:
+        raise JavaMissing(
+            "HermiT needs a Java runtime but 'java' is not on PATH; install one "
+            "(e.g. apt-get install default-jre-headless, as .ci/run does)"
+        )
+    return found
+
+
+def _ntriples(graphs: Iterable[Graph]) -> tuple[bytes, int]:
+    merged = Graph()
+    for graph in graphs:
+        for triple in graph:
+            if triple[1] != OWL.imports:  # the closure is already merged; never let the reasoner fetch
+                merged.add(triple)
+    return merged.serialize(format="nt", encoding="utf-8"), len(merged)
+
+
+def check_consistency(*graphs: Graph) -> ConsistencyResult:
+    """Classify the union of ``graphs`` with HermiT and report consistency and unsatisfiable classes.
+
+    Unsupported datatypes (``xsd:duration``, ``xsd:date``, ``geo:wktLiteral``) are ignored rather than fatal:
+    HermiT only knows the OWL 2 datatype map, and those values carry no axioms we rely on.
+    """
+    java_executable()
+    import owlready2
+
+    data, count = _ntriples(graphs)
+    started = time.perf_counter()
+    handle, name = tempfile.mkstemp(suffix=".nt", prefix="cityref-reason-")
+    world: Any = owlready2.World()
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        world.get_ontology("file://" + name).load(format="ntriples")
+        try:
+            owlready2.sync_reasoner_hermit(world, debug=0, ignore_unsupported_datatypes=True)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            return ConsistencyResult(False, [], count, time.perf_counter() - started)
+        except (owlready2.OwlReadyJavaError, subprocess.CalledProcessError) as error:
+            raise ReasonerFailed(f"HermiT failed: {str(error).strip()[:2000]}") from error
+        unsatisfiable = sorted({str(c.iri) for c in world.inconsistent_classes()} - {str(OWL.Nothing)})
+        return ConsistencyResult(True, unsatisfiable, count, time.perf_counter() - started)
+    finally:
+        world.close()
+        os.unlink(name)
+
+
+# --- OWL 2 DL, structurally -----------------------------------------------------------------------------------
+
+_BUILTIN_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
+_PROPERTY_KINDS = {
+    OWL.ObjectProperty: "object",
+    OWL.DatatypeProperty: "datatype",
+    OWL.AnnotationProperty: "annotation",
+}
+# Predicates whose object names a class (so that class must be declared).
+_CLASS_POSITIONS = (RDF.type, RDFS.subClassOf, OWL.equivalentClass, OWL.disjointWith, RDFS.domain)
+
+
+@dataclass(frozen=True)
+class ProfileProblem:
+    """One breach of OWL 2 DL's structural rules: ``rule`` is a stable name, ``term`` the IRI at fault."""
+
+    rule: str
+    term: str
+    message: str
+
+
+def _builtin(term: URIRef) -> bool:
+    return str(term).startswith(_BUILTIN_NAMESPACES)
+
+
+def profile_problems(graph: Graph) -> list[ProfileProblem]:
+    """Structural OWL 2 DL problems of ``graph``, sorted; empty when none is found.
+
+    Not a full profile validator: it checks the rules that tend to break when modules are edited by hand.
+    """
+    kinds: dict[URIRef, set[str]] = {}
+    for kind_class, kind in _PROPERTY_KINDS.items():
+        for prop in graph.subjects(RDF.type, kind_class):
+            if isinstance(prop, URIRef):
+                kinds.setdefault(prop, set()).add(kind)
+    classes = {c for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
+    classes |= {c for c in graph.subjects(RDF.type, RDFS.Class) if isinstance(c, URIRef)}
+    datatypes = {d for d in graph.subjects(RDF.type, RDFS.Datatype) if isinstance(d, URIRef)}
+
+    problems: set[ProfileProblem] = set()
+    for prop, found in kinds.items():
+        if len(found) > 1:
+            problems.add(ProfileProblem("property-kinds", str(prop), f"declared as {' and '.join(sorted(found))}"))
+    for s, p, o in graph:
+        if not isinstance(p, URIRef) or _builtin(p):
+            continue
+        found = kinds.get(p, set())
+        if not found:
+            problems.add(ProfileProblem("undeclared-property", str(p), "used but not declared"))
+        elif found == {"object"} and isinstance(o, Literal):
+            problems.add(ProfileProblem("object-property-literal", str(p), f"has a literal value on {s}"))
+        elif found == {"datatype"} and not isinstance(o, Literal):
+            problems.add(ProfileProblem("datatype-property-resource", str(p), f"has a non-literal value on {s}"))
+    for position in _CLASS_POSITIONS:
+        for o in graph.objects(None, position):
+            if isinstance(o, URIRef) and not _builtin(o) and o not in classes and o not in datatypes:
+                problems.add(ProfileProblem("undeclared-class", str(o), f"used as a class ({position.n3()})"))
+    for prop in (p for p, found in kinds.items() if found == {"object"}):
+        for o in graph.objects(prop, RDFS.range):
+            if isinstance(o, URIRef) and not _builtin(o) and o not in classes:
+                problems.add(ProfileProblem("undeclared-class", str(o), "used as the range of an object property"))
+    for prop in (p for p, found in kinds.items() if found == {"datatype"}):
+        for o in graph.objects(prop, RDFS.range):
+            if isinstance(o, URIRef) and not _builtin(o) and o not in datatypes:
+                problems.add(ProfileProblem("undeclared-datatype", str(o), "used as the range of a datatype property"))
+    return sorted(problems, key=lambda p: (p.rule, p.term, p.message))

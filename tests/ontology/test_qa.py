@@ -1,0 +1,75 @@
+"""Each quality rule (queries/qa/*.rq) finds nothing in the shipped ontology, and does find a violation seeded
+into a copy of it: a rule that can never fire would pass forever and guard nothing."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from cityref import qa
+
+RULES = qa.rule_queries()
+PREFIXES = """PREFIX cityref: <https://w3id.org/cityref/def/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dct: <http://purl.org/dc/terms/>
+"""
+
+# rule name -> (SPARQL Update that breaks the rule, text the reported rows must mention)
+SEEDS: dict[str, tuple[str, str]] = {
+    "class-without-is-defined-by": ("DELETE WHERE { cityref:InteroperabilityNeed rdfs:isDefinedBy ?m }",
+                                    "InteroperabilityNeed"),
+    "concept-without-scheme": ("DELETE WHERE { cityref:B5 skos:inScheme ?s } ;"
+                               "DELETE WHERE { cityref:B5 skos:topConceptOf ?t }", "/B5"),
+    "deprecated-without-replacement": ("INSERT DATA { cityref:B5 owl:deprecated true }", "/B5"),
+    "duplicate-notation": ('INSERT DATA { cityref:B6 skos:notation "B5" }', "notation=B5"),
+    "duplicate-pref-label": (
+        "DELETE { cityref:B6 skos:prefLabel ?old } INSERT { cityref:B6 skos:prefLabel ?new } WHERE {"
+        ' cityref:B6 skos:prefLabel ?old FILTER (LANG(?old) = "en")'
+        ' cityref:B5 skos:prefLabel ?five FILTER (LANG(?five) = "en")'
+        ' BIND (STRLANG(UCASE(STR(?five)), "en") AS ?new) }', "/B6"),
+    "incomplete-linkage": ("DELETE WHERE { cityref:linkage-B1-B3 cityref:linkageReason ?r }", "linkage-B1-B3"),
+    "interpretation-without-scope-note": ("DELETE WHERE { cityref:key-risk-silo-working skos:scopeNote ?n }",
+                                          "key-risk-silo-working"),
+    "key-risk-without-mitigation": ("DELETE WHERE { cityref:key-risk-silo-working cityref:mitigatedByPrinciple ?p }",
+                                    "key-risk-silo-working"),
+    "maturity-cells-per-dimension": (
+        "DELETE { ?cell a cityref:MaturityCell } WHERE {"
+        " { SELECT ?cell WHERE { ?cell a cityref:MaturityCell } ORDER BY ?cell LIMIT 1 } }", "maturity-dimension-"),
+    "missing-definition": ("DELETE WHERE { cityref:B5 skos:definition ?d }", "/B5"),
+    "missing-is-defined-by": ("DELETE WHERE { cityref:linkage-B1-B3 rdfs:isDefinedBy ?m }", "linkage-B1-B3"),
+    "missing-label": (
+        'DELETE { cityref:City rdfs:label ?l } WHERE { cityref:City rdfs:label ?l FILTER (LANG(?l) = "fr") }', "fr"),
+    "missing-source": ("DELETE WHERE { cityref:dependsOn dct:source ?s }", "dependsOn"),
+    "multiple-pref-labels": ('INSERT DATA { cityref:B5 skos:prefLabel "a second English label"@en }', "/B5"),
+    "one-ontology-per-module": ("DELETE WHERE { <https://w3id.org/cityref/ontology/core> dct:license ?l }",
+                                "dct:license"),
+    "property-kind-clash": ("INSERT DATA { cityref:dependsOn a owl:DatatypeProperty }", "dependsOn"),
+    "subcomponent-few-linkages": ("DELETE { ?l a cityref:Linkage } WHERE { ?l cityref:linkageFrom cityref:B5 }", "/B5"),
+    "undeclared-class": ("INSERT DATA { cityref:B5 a cityref:NoSuchClass }", "NoSuchClass"),
+    "undeclared-property": ('INSERT DATA { cityref:B5 cityref:noSuchProperty "x" }', "noSuchProperty"),
+}
+
+
+def test_there_are_rules() -> None:
+    assert len(RULES) >= 10
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda q: q.name)
+def test_rule_finds_nothing(rule: qa.QaQuery, qa_store: ox.Store) -> None:
+    assert qa.violations(qa_store, rule) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda q: q.name)
+def test_rule_catches_seeded_violation(rule: qa.QaQuery, merged_store_copy: ox.Store) -> None:
+    assert rule.name in SEEDS, f"add a seeded violation for {rule.path.name} to SEEDS in {__file__}"
+    update, marker = SEEDS[rule.name]
+    merged_store_copy.update(PREFIXES + update)
+    rows = qa.describe(qa.violations(merged_store_copy, rule))
+    assert rows, f"{rule.name} did not report the seeded violation"
+    assert any(marker in row for row in rows), rows
+
+
+def test_seeds_name_existing_rules() -> None:
+    assert set(SEEDS) <= {r.name for r in RULES}

@@ -1,0 +1,70 @@
+"""HermiT finds the ontology, and the ontology with the sample city, consistent; and it does catch breakage."""
+
+from __future__ import annotations
+
+import owlready2
+import pytest
+from rdflib import Graph
+
+from cityref import reasoning
+
+PREFIXES = """@prefix : <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
+def turtle(text: str) -> Graph:
+    return Graph().parse(data=PREFIXES + text, format="turtle")
+
+
+def test_ontology_is_consistent(hermit_ontology: reasoning.ConsistencyResult) -> None:
+    assert hermit_ontology.consistent
+    assert hermit_ontology.unsatisfiable == []
+    assert hermit_ontology.triples > 1000
+
+
+def test_ontology_with_exampleton_is_consistent(
+    hermit_exampleton: reasoning.ConsistencyResult, hermit_ontology: reasoning.ConsistencyResult
+) -> None:
+    assert hermit_exampleton.ok
+    assert hermit_exampleton.triples > hermit_ontology.triples
+
+
+def test_hermit_reports_unsatisfiable_class() -> None:
+    graph = turtle(":A a owl:Class . :B a owl:Class ; owl:disjointWith :A . :C a owl:Class ; rdfs:subClassOf :A, :B .")
+    result = reasoning.check_consistency(graph)
+    assert result.consistent and not result.ok
+    assert result.unsatisfiable == ["http://example.org/C"]
+
+
+def test_hermit_reports_inconsistency_and_tolerates_durations() -> None:
+    graph = turtle(
+        ":A a owl:Class . :B a owl:Class ; owl:disjointWith :A . :p a owl:DatatypeProperty ."
+        ':x a owl:NamedIndividual, :A, :B ; :p "P30D"^^xsd:duration .'
+    )
+    assert not reasoning.check_consistency(graph).consistent
+
+
+def test_missing_java_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(owlready2, "JAVA_EXE", "no-such-java-runtime")
+    with pytest.raises(reasoning.JavaMissing, match="Java runtime"):
+        reasoning.check_consistency(Graph())
+
+
+def test_ontology_is_structurally_owl2_dl(merged: Graph) -> None:
+    assert reasoning.profile_problems(merged) == []
+
+
+def test_profile_problems_are_found() -> None:
+    graph = turtle(
+        ":p a owl:ObjectProperty, owl:DatatypeProperty . :q a owl:ObjectProperty . :d a owl:DatatypeProperty ."
+        ':x a :Undeclared ; :q "literal" ; :d :y ; :r :z .'
+    )
+    rules = {(p.rule, p.term.rsplit("/", 1)[-1]) for p in reasoning.profile_problems(graph)}
+    assert rules == {
+        ("property-kinds", "p"),
+        ("object-property-literal", "q"),
+        ("datatype-property-resource", "d"),
+        ("undeclared-property", "r"),
+        ("undeclared-class", "Undeclared"),
+    }
