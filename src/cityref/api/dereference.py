@@ -1,0 +1,106 @@
+"""Dereferenceable term IRIs: ``/def/{local}`` answers for ``https://w3id.org/cityref/def/{local}`` wherever the
+server runs (the w3id redirect points here), by content negotiation.
+
+Browsers get a small HTML page; RDF clients get Turtle, JSON-LD, RDF/XML or N-Triples; ``?format=`` overrides the
+Accept header (handy in a browser's address bar). The alternates are named in ``Link`` headers, responses vary on
+Accept and carry an ETag, and the term lifecycle applies (308 to a replacement, 410 for a withdrawn term).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from cityref import media
+from cityref.api.deps import TermsDep
+from cityref.api.term_http import cached, lifecycle, successor_link
+from cityref.errors import NotAcceptable, NotFound
+from cityref.terms import describe, parse_lang
+from cityref.terms.record import NS
+from cityref.terms.render import html_page, rdf_graph
+
+router = APIRouter(tags=["terms"])
+
+FORMATS = {f.name: f for f in media.RDF_FORMATS if not f.quads}
+_RDF_MEDIA_TYPES = ", ".join(f.media_type for f in FORMATS.values())
+
+
+def alternates(local: str) -> list[tuple[str, str, str]]:
+    """(format name, media type, URL) of every representation of a term."""
+    out = [("html", media.HTML, f"/def/{local}?format=html")]
+    out.extend((name, fmt.media_type, f"/def/{local}?format={name}") for name, fmt in FORMATS.items())
+    return out
+
+
+def _chosen(request: Request, format_: str | None) -> str:
+    if format_:
+        if format_.lower() == "html":
+            return media.HTML
+        fmt = media.rdf_format(format_)
+        if fmt is None or fmt.quads:
+            raise NotAcceptable(f"Unknown format {format_!r}", known=["html", *FORMATS])
+        return fmt.media_type
+    chosen = media.negotiate_rdf(request.headers.get("accept"), html=True)
+    if chosen is None:
+        raise NotAcceptable(
+            f"None of the accepted media types can be served; offered: {media.HTML}, {_RDF_MEDIA_TYPES}",
+            offers=media.rdf_offers(html=True),
+        )
+    return chosen
+
+
+@router.get(
+    "/def/{local}",
+    summary="Dereference a term IRI: HTML, Turtle, JSON-LD, RDF/XML or N-Triples by content negotiation",
+    responses={
+        200: {"content": {media.HTML: {}, **{f.media_type: {} for f in FORMATS.values()}}},
+        308: {"description": "Deprecated: the replacement's location (Link rel=successor-version)"},
+        404: {"description": "No such term; close matches in `suggestions`"},
+        406: {"description": "No acceptable representation"},
+        410: {"description": "Withdrawn term, with the reason"},
+    },
+)
+def dereference(
+    local: str,
+    request: Request,
+    terms: TermsDep,
+    format: Annotated[
+        str | None, Query(description="html, turtle, jsonld, rdfxml or ntriples; overrides Accept")
+    ] = None,
+    lang: Annotated[str | None, Query(description="Language chain for the HTML page, e.g. `fr,en`")] = None,
+    redirect: Annotated[bool, Query(description="`false`: describe a deprecated term instead of redirecting")] = True,
+) -> Response:
+    record = terms.get(NS + local)
+    if record is None:
+        suggestions = [r.iri for r in terms.close_matches(local)]
+        raise NotFound(f"No term {NS + local} in the cityref ontology", suggestions=suggestions)
+    chain = parse_lang(lang)
+    location = f"/def/{record.replaced_by[0].removeprefix(NS)}" if record.replaced_by else ""
+    moved = lifecycle(terms, record, request, redirect=redirect, location=location, chain=chain)
+    if moved is not None:
+        moved.headers["Vary"] = "Accept"
+        return moved
+    chosen = _chosen(request, format)
+    links = [f'<{href}>; rel="alternate"; type="{mt}"' for _, mt, href in alternates(local)]
+    links.insert(0, f'<{record.iri}>; rel="canonical"')
+    if record.deprecated:
+        links.append(successor_link(record))
+    headers = {"Vary": "Accept", "Link": ", ".join(links)}
+    if chosen == media.HTML:
+        page = html_page(describe(terms, record, chain), alternates(local))
+        return cached(request, page.encode(), "text/html; charset=utf-8", headers)
+    fmt = media.rdf_format(chosen)
+    assert fmt is not None and fmt.rdflib is not None
+    body = rdf_graph(terms, record).serialize(format=fmt.rdflib, encoding="utf-8")
+    return cached(request, body, fmt.media_type, headers)
+
+
+router.add_api_route(
+    "/def/{local}",
+    dereference,
+    methods=["HEAD"],
+    summary="Headers of a dereferenced term IRI (ETag, Link, Content-Type) without the body",
+    operation_id="dereference_head",
+)

@@ -1,0 +1,93 @@
+"""HTTP helpers shared by the term routes: validators, caching (ETag, 304) and the term lifecycle (308, 410)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from cityref.errors import Gone, LimitExceeded, PayloadTooLarge
+from cityref.settings import Settings
+from cityref.terms import TermIndex, TermRecord, describe
+from cityref.terms.text import LangChain
+
+CACHE_CONTROL = "public, max-age=300"
+
+
+def check_query(q: str, settings: Settings, parameter: str = "q") -> None:
+    """Over-long query strings are refused with the limit named, before any work is done."""
+    if len(q) > settings.max_query_length:
+        raise LimitExceeded(
+            f"{parameter} is {len(q)} characters long; the limit is {settings.max_query_length} (max_query_length)",
+            limit="max_query_length",
+            max=settings.max_query_length,
+        )
+
+
+def check_bulk(count: int, settings: Settings) -> None:
+    """Oversized batches are refused as a whole (413), naming the limit, rather than silently cut."""
+    if count > settings.max_bulk_items:
+        raise PayloadTooLarge(
+            f"{count} items sent; the limit is {settings.max_bulk_items} per request (max_bulk_items)",
+            limit="max_bulk_items",
+            max=settings.max_bulk_items,
+        )
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def cached(request: Request, body: bytes, media_type: str, headers: dict[str, str] | None = None) -> Response:
+    """A cacheable response: strong ETag over the exact bytes, Cache-Control, and 304 when the client has it."""
+    tag = _etag(body)
+    all_headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
+    wanted = request.headers.get("if-none-match")
+    if wanted:
+        tags = {t.strip().removeprefix("W/") for t in wanted.split(",")}
+        if tag in tags or "*" in tags:
+            return Response(status_code=304, headers=all_headers)
+    return Response(body, media_type=media_type, headers=all_headers)
+
+
+def json_cached(request: Request, data: Any, headers: dict[str, str] | None = None) -> Response:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return cached(request, body, "application/json", headers)
+
+
+def lifecycle(
+    index: TermIndex, record: TermRecord, request: Request, *, redirect: bool, location: str, chain: LangChain
+) -> Response | None:
+    """Deprecated terms with a replacement redirect (308), withdrawn ones are gone (410); ``None``: serve as usual.
+
+    ``location`` is where the replacement is served on this server; ``?redirect=false`` asks for the old term's
+    own description instead (still announcing its successor in a ``Link`` header).
+    """
+    if not record.deprecated:
+        return None
+    if record.withdrawn:
+        why = next(iter(record.change_notes.values()), "The term was withdrawn without a replacement.")
+        raise Gone(
+            f"The term {record.curie} is withdrawn: {why}",
+            term=describe(index, record, chain),
+            headers={"Cache-Control": CACHE_CONTROL},
+        )
+    if not redirect:
+        return None
+    query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "iri"])
+    return Response(
+        status_code=308,
+        headers={
+            "Location": location + (f"?{query}" if query else ""),
+            "Link": successor_link(record),
+            "Cache-Control": CACHE_CONTROL,
+        },
+    )
+
+
+def successor_link(record: TermRecord) -> str:
+    return ", ".join(f'<{iri}>; rel="successor-version"' for iri in record.replaced_by)
