@@ -1,0 +1,185 @@
+"""``/sparql``: the SPARQL 1.1 Protocol (query and update operations) over the store.
+
+GET ``?query=``, POST form-encoded (``query=`` or ``update=``), POST ``application/sparql-query`` or
+``application/sparql-update``; ``default-graph-uri``/``named-graph-uri`` (``using-graph-uri``/
+``using-named-graph-uri`` for updates). GET without a query answers the service description, or the query page for
+browsers. Updates need a write key. Budgets and negotiation are those of :func:`cityref.services.sparql.run_query`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from cityref import media
+from cityref.api import sparql_page
+from cityref.api.auth import require_write_key
+from cityref.api.deps import SettingsDep, StoreDep
+from cityref.errors import BadRequest, NotAcceptable, PayloadTooLarge, UnsupportedMediaType
+from cityref.services import sparql as service
+from cityref.services.sparql_text import with_using_graphs
+
+router = APIRouter(tags=["sparql"])
+
+FORM = "application/x-www-form-urlencoded"
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+
+# ?format= / ?output= short names (SPARQLWrapper and Fuseki clients send them): results type, graph type.
+_FORMAT_PARAM = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", "text/turtle"),
+    "tsv": ("text/tab-separated-values", "text/turtle"),
+    "turtle": ("application/sparql-results+json", "text/turtle"),
+    "ttl": ("application/sparql-results+json", "text/turtle"),
+    "n3": ("application/sparql-results+json", "text/turtle"),
+    "nt": ("application/sparql-results+json", "application/n-triples"),
+    "ntriples": ("application/sparql-results+json", "application/n-triples"),
+    "jsonld": ("application/sparql-results+json", "application/ld+json"),
+    "json-ld": ("application/sparql-results+json", "application/ld+json"),
+    "rdf": ("application/sparql-results+xml", "application/rdf+xml"),
+    "rdfxml": ("application/sparql-results+xml", "application/rdf+xml"),
+}
+
+
+def _params(pairs: list[tuple[str, str]], name: str) -> list[str]:
+    return [v for k, v in pairs if k == name]
+
+
+def _single(pairs: list[tuple[str, str]], name: str) -> str | None:
+    values = _params(pairs, name)
+    if len(values) > 1:
+        raise BadRequest(f"More than one {name!r} parameter: the protocol allows exactly one")
+    return values[0] if values else None
+
+
+def _accept(request: Request, pairs: list[tuple[str, str]]) -> str | None:
+    """The Accept header, unless a ``format``/``output`` parameter names a format explicitly."""
+    for name in ("format", "output"):
+        for value in _params(pairs, name):
+            key = value.strip().lower()
+            if key in _FORMAT_PARAM:
+                return ", ".join(_FORMAT_PARAM[key])
+            if "/" in key:
+                return key
+    return request.headers.get("accept")
+
+
+def _timeout(pairs: list[tuple[str, str]]) -> float | None:
+    value = _single(pairs, "timeout")
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except ValueError as error:
+        raise BadRequest(f"timeout must be a number of seconds, not {value!r}") from error
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"The body is larger than {limit} bytes", limit=limit)
+    body = await request.body()
+    if len(body) > limit:
+        raise PayloadTooLarge(f"The body is larger than {limit} bytes", limit=limit)
+    return body
+
+
+def _text(body: bytes, content_type: str) -> str:
+    charset = ""
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    if charset and charset not in ("utf-8", "utf8", "us-ascii", "ascii"):
+        raise UnsupportedMediaType(f"SPARQL text must be UTF-8, not {charset}")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadRequest("The SPARQL text is not valid UTF-8") from error
+
+
+def _answer(outcome: service.QueryOutcome) -> Response:
+    headers = {"Vary": "Accept"}
+    if outcome.truncated:
+        headers["X-Cityref-Truncated"] = "true"
+    return Response(outcome.body, media_type=outcome.media_type, headers=headers)
+
+
+async def _query(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: list) -> Response:
+    outcome = await run_in_threadpool(
+        service.run_query,
+        store,
+        settings,
+        text,
+        accept=_accept(request, pairs),
+        timeout_s=_timeout(pairs),
+        default_graph_uris=_params(pairs, "default-graph-uri"),
+        named_graph_uris=_params(pairs, "named-graph-uri"),
+    )
+    return _answer(outcome)
+
+
+async def _update(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: list) -> Response:
+    require_write_key(request)
+    using = _params(pairs, "using-graph-uri")
+    using_named = _params(pairs, "using-named-graph-uri")
+    if using or using_named:
+        text = with_using_graphs(text, using, using_named)
+    await run_in_threadpool(service.run_update, store, settings, text)
+    return Response(status_code=204)
+
+
+@router.get("/sparql", summary="SPARQL query (GET), service description or query page", response_model=None)
+async def sparql_get(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+    pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    if _params(pairs, "update"):
+        raise BadRequest("Updates must be sent with POST")
+    text = _single(pairs, "query")
+    if text is None:
+        return await _description(request, settings, store)
+    return await _query(request, settings, store, text, pairs)
+
+
+@router.post("/sparql", summary="SPARQL query or update (POST)", response_model=None)
+async def sparql_post(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+    content_type = request.headers.get("content-type", "")
+    bare = content_type.split(";", 1)[0].strip().lower()
+    url_pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    body = await _body(request, settings.max_body_bytes)
+    if bare == FORM:
+        pairs = url_pairs + parse_qsl(_text(body, content_type), keep_blank_values=True)
+        query, update = _single(pairs, "query"), _single(pairs, "update")
+        if (query is None) == (update is None):
+            raise BadRequest("Send exactly one of the form fields 'query' and 'update'")
+        if query is not None:
+            return await _query(request, settings, store, query, pairs)
+        assert update is not None
+        return await _update(request, settings, store, update, pairs)
+    if bare == QUERY:
+        return await _query(request, settings, store, _text(body, content_type), url_pairs)
+    if bare == UPDATE:
+        return await _update(request, settings, store, _text(body, content_type), url_pairs)
+    raise UnsupportedMediaType(
+        f"POST /sparql takes {FORM}, {QUERY} or {UPDATE}, not {bare or 'a body without Content-Type'}",
+        supported=[FORM, QUERY, UPDATE],
+    )
+
+
+async def _description(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+    accept = request.headers.get("accept")
+    chosen = media.negotiate_rdf(accept, html=True)
+    if chosen is None:
+        raise NotAcceptable("None of the accepted media types can carry the service description")
+    endpoint = (settings.base_url.rstrip("/") + "/sparql") if settings.base_url else str(request.url_for("sparql_get"))
+    if chosen == media.HTML:
+        return HTMLResponse(sparql_page.render(endpoint))
+    graphs = await run_in_threadpool(store.graphs)
+    graph = sparql_page.service_description(endpoint, graphs, union=settings.union_default_graph)
+    fmt = media.rdf_format(chosen)
+    assert fmt is not None and fmt.rdflib is not None
+    return Response(graph.serialize(format=fmt.rdflib), media_type=chosen, headers={"Vary": "Accept"})

@@ -1,0 +1,91 @@
+"""What ``GET /sparql`` without a query answers: the service description (RDF) or a plain query page (HTML).
+
+The description follows the SPARQL 1.1 Service Description vocabulary, with VoID triple counts for the default
+graph and each named graph, so a client learns what the dataset holds before asking.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, XSD
+
+from cityref.store.base import GraphInfo
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+
+_RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV")
+_GRAPH_FORMATS = ("Turtle", "N-Triples", "JSON-LD", "RDF_XML")
+
+
+def service_description(endpoint: str, graphs: list[GraphInfo], *, union: bool) -> Graph:
+    """The ``sd:Service`` for ``endpoint`` with its default dataset and the size of every graph."""
+    g = Graph()
+    g.bind("sd", SD)
+    g.bind("void", VOID)
+    g.bind("formats", FORMATS)
+    service = BNode()
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, SD.endpoint, URIRef(endpoint)))
+    for language in (SD.SPARQL10Query, SD.SPARQL11Query, SD.SPARQL11Update):
+        g.add((service, SD.supportedLanguage, language))
+    for name in (*_RESULT_FORMATS, *_GRAPH_FORMATS):
+        g.add((service, SD.resultFormat, FORMATS[name]))
+    g.add((service, SD.feature, SD.BasicFederatedQuery))
+    if union:
+        g.add((service, SD.feature, SD.UnionDefaultGraph))
+    dataset = BNode()
+    g.add((service, SD.defaultDataset, dataset))
+    g.add((dataset, RDF.type, SD.Dataset))
+    total = sum(info.triples for info in graphs)
+    default = BNode()
+    g.add((dataset, SD.defaultGraph, default))
+    g.add((default, RDF.type, SD.Graph))
+    default_size = total if union else next((i.triples for i in graphs if i.iri is None), 0)
+    g.add((default, VOID.triples, Literal(default_size, datatype=XSD.integer)))
+    for info in graphs:
+        if info.iri is None:
+            continue
+        named, inner = BNode(), BNode()
+        g.add((dataset, SD.namedGraph, named))
+        g.add((named, RDF.type, SD.NamedGraph))
+        g.add((named, SD.name, URIRef(info.iri)))
+        g.add((named, SD.graph, inner))
+        g.add((inner, RDF.type, SD.Graph))
+        g.add((inner, VOID.triples, Literal(info.triples, datatype=XSD.integer)))
+    return g
+
+
+_EXAMPLE = """PREFIX cityref: <https://w3id.org/cityref/def/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?subcomponent ?label WHERE {
+  ?subcomponent skos:notation ?notation ; skos:prefLabel ?label .
+  FILTER (lang(?label) = "en")
+} ORDER BY ?notation LIMIT 20"""
+
+
+def render(endpoint: str) -> str:
+    """A plain HTML form that sends the query back to this endpoint with GET."""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>cityref SPARQL endpoint</title></head>
+<body>
+<h1>cityref SPARQL endpoint</h1>
+<p>Endpoint: <code>{escape(endpoint)}</code>. Reads are open; updates need an API key.
+Ask for the service description with <code>Accept: text/turtle</code>.</p>
+<form method="get" action="{escape(endpoint)}">
+<p><label for="query">Query</label><br>
+<textarea id="query" name="query" rows="14" cols="100">{escape(_EXAMPLE)}</textarea></p>
+<p><label for="format">Results as</label>
+<select id="format" name="format">
+<option value="json">JSON</option><option value="xml">XML</option>
+<option value="csv">CSV</option><option value="tsv">TSV</option>
+<option value="turtle">Turtle (CONSTRUCT/DESCRIBE)</option>
+</select>
+<label for="timeout">timeout (s)</label> <input id="timeout" name="timeout" size="4">
+<button type="submit">Run</button></p>
+</form>
+</body></html>
+"""

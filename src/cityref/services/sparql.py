@@ -1,0 +1,135 @@
+"""Running SPARQL with budgets: the one entry point for ``/sparql``, canned queries and ``cityref query``.
+
+No HTTP here. The engine serialises results itself; rows never pass through Python except to cut them at the
+row cap. See :func:`run_query` for the rules every caller gets for free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cityref import media
+from cityref.errors import BadRequest, Busy, NotAcceptable
+from cityref.services.sparql_text import analyse, check_services
+from cityref.settings import Settings
+from cityref.store.base import QueryOutcome, QueryRequest, Store
+
+__all__ = ["QueryOutcome", "negotiate_graph", "negotiate_results", "run_query", "run_update"]
+
+RETRY_AFTER_S = 2
+
+
+def _negotiate(accept: str | None, formats: Sequence[media.Format], skip: Sequence[str] = ()) -> str | None:
+    offers: list[str] = []
+    canonical: dict[str, str] = {}
+    for fmt in formats:
+        for mt in fmt.media_types:
+            if mt in skip or mt in canonical:
+                continue
+            offers.append(mt)
+            canonical[mt] = fmt.media_type
+    chosen = media.negotiate(accept, offers)
+    return canonical[chosen] if chosen else None
+
+
+def negotiate_results(accept: str | None) -> str | None:
+    """The SELECT/ASK results media type the client prefers (JSON first), or None."""
+    return _negotiate(accept, media.RESULT_FORMATS)
+
+
+def negotiate_graph(accept: str | None) -> str | None:
+    """The CONSTRUCT/DESCRIBE media type the client prefers (Turtle first), or None."""
+    triples = [f for f in media.RDF_FORMATS if not f.quads]
+    return _negotiate(accept, triples, skip=("text/plain",))
+
+
+def effective_timeout(settings: Settings, timeout_s: float | None) -> float:
+    """The client's timeout, never above the server maximum; the server default when the client gives none."""
+    wanted = settings.query_timeout_s if timeout_s is None or timeout_s <= 0 else timeout_s
+    return min(wanted, settings.max_query_timeout_s)
+
+
+def run_query(
+    store: Store,
+    settings: Settings,
+    sparql: str,
+    *,
+    accept: str | None = None,
+    timeout_s: float | None = None,
+    default_graph_uris: Sequence[str] = (),
+    named_graph_uris: Sequence[str] = (),
+) -> QueryOutcome:
+    """Run a read query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the server's budgets and content negotiation.
+
+    - ``accept``: an HTTP Accept header; SELECT/ASK answer in SPARQL JSON (default), XML, CSV or TSV,
+      CONSTRUCT/DESCRIBE in Turtle (default), N-Triples, JSON-LD or RDF/XML. ``NotAcceptable`` (406) otherwise.
+    - ``timeout_s``: the client's budget, capped by ``settings.max_query_timeout_s`` (default
+      ``settings.query_timeout_s``). The work is really stopped when it runs out: ``BudgetExceeded`` (504).
+    - SELECT results stop at ``settings.result_row_cap`` rows; ``QueryOutcome.truncated`` then says so and the body
+      carries the signal too (JSON: top-level ``"truncated": true, "rowCap": N``; XML: a ``<link>`` in the head).
+    - at most ``settings.max_concurrent_queries`` run at once: ``Busy`` (503, ``Retry-After``) beyond that.
+    - ``SERVICE`` to a host not in ``settings.allowed_remote_hosts``: ``Forbidden`` (403), checked before running.
+    - syntax errors: ``SyntaxProblem`` (400) with ``line`` and ``column``.
+    - default dataset: with no ``default_graph_uris``, the default graph is the union of all graphs when
+      ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``);
+      named graphs are always available to ``GRAPH``.
+    """
+    analysis = analyse(sparql)
+    if analysis.kind is None and _looks_like_update(sparql):
+        raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
+    check_services(analysis, settings.allowed_remote_hosts)
+    results_type = negotiate_results(accept)
+    graph_type = negotiate_graph(accept)
+    if analysis.kind in ("select", "ask") and results_type is None:
+        raise NotAcceptable("None of the accepted media types can carry query results", offers=_offers(True))
+    if analysis.kind == "construct" and graph_type is None:
+        raise NotAcceptable("None of the accepted media types can carry a graph", offers=_offers(False))
+    request = QueryRequest(
+        sparql=sparql,
+        results_media_type=results_type,
+        graph_media_type=graph_type,
+        row_cap=settings.result_row_cap,
+        default_graph_uris=tuple(default_graph_uris),
+        named_graph_uris=tuple(named_graph_uris),
+        union_default_graph=settings.union_default_graph,
+        kind=analysis.kind,
+        query_has_dataset=analysis.has_dataset,
+    )
+    if not store.query_slots.acquire(blocking=False):
+        raise Busy(
+            f"All {store.max_concurrent_queries} query slots are in use; try again shortly",
+            headers={"Retry-After": str(RETRY_AFTER_S)},
+        )
+    try:
+        return store.query(request, effective_timeout(settings, timeout_s))
+    finally:
+        store.query_slots.release()
+
+
+def run_update(store: Store, settings: Settings, sparql: str) -> None:
+    """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries."""
+    analysis = analyse(sparql)
+    if analysis.kind is not None and not _looks_like_update(sparql):
+        raise BadRequest("This is a query; send it as a query (GET/POST query=)")
+    check_services(analysis, settings.allowed_remote_hosts)
+    store.update(sparql)
+
+
+_UPDATE_WORDS = ("insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with")
+
+
+def _looks_like_update(sparql: str) -> bool:
+    from cityref.services.sparql_text import _TOKENS
+
+    for match in _TOKENS.finditer(sparql):
+        if match.lastgroup == "word":
+            word = match.group().lower()
+            if word in ("prefix", "base"):
+                continue
+            return word in _UPDATE_WORDS
+    return False
+
+
+def _offers(results: bool) -> list[str]:
+    formats = media.RESULT_FORMATS if results else [f for f in media.RDF_FORMATS if not f.quads]
+    return [f.media_type for f in formats]

@@ -1,0 +1,174 @@
+"""The ``Store`` interface every backend implements, and the value types it trades in.
+
+The interface is deliberately small: SPARQL query (with a budget), SPARQL update, the Graph Store Protocol
+operations on one graph at a time, graph listing with sizes, and file loading. Everything above it (the HTTP
+routes, the CLI, the canned queries) is written against this class only, so a deployment can swap the embedded
+Oxigraph for a clustered server without touching them.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+
+GRAPH_BASE = "https://w3id.org/cityref/graph/"
+ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
+SHAPES_GRAPH = GRAPH_BASE + "shapes"
+EXAMPLETON_GRAPH = GRAPH_BASE + "city/exampleton"
+SYSTEM_GRAPH = GRAPH_BASE + "system"
+"""Bookkeeping (which version of the shipped files is loaded); never shown in listings."""
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``, both in bytes of the input file."""
+
+
+@dataclass(frozen=True)
+class GraphInfo:
+    """One graph of the dataset; ``iri`` is ``None`` for the default graph."""
+
+    iri: str | None
+    triples: int
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """A read query as the endpoint received it, with the formats it may answer in already negotiated.
+
+    ``results_media_type`` serves SELECT/ASK, ``graph_media_type`` serves CONSTRUCT/DESCRIBE; either may be
+    ``None`` when the client accepts none of them (the backend then raises ``NotAcceptable`` once it knows the form).
+    """
+
+    sparql: str
+    results_media_type: str | None
+    graph_media_type: str | None
+    row_cap: int
+    default_graph_uris: tuple[str, ...] = ()
+    named_graph_uris: tuple[str, ...] = ()
+    union_default_graph: bool = False
+    base_iri: str | None = None
+    kind: str | None = None
+    """The form as read from the text (``select``/``ask``/``construct``), when known."""
+    query_has_dataset: bool = False
+    """The text has FROM / FROM NAMED: then only a protocol dataset may replace it."""
+    hidden_graphs: tuple[str, ...] = (SYSTEM_GRAPH,)
+    """Graphs user queries do not see unless they name them (the embedded backend honours it)."""
+
+
+@dataclass(frozen=True)
+class QueryOutcome:
+    """A query answer already serialised by the engine: bytes to send as they are."""
+
+    body: bytes
+    media_type: str
+    truncated: bool
+    kind: str
+    """``select``, ``ask``, ``construct`` (also for DESCRIBE)."""
+
+
+class Store(ABC):
+    """A dataset of named graphs behind SPARQL. ``graph`` arguments are IRIs, or ``None`` for the default graph.
+
+    ``query_slots`` caps how many queries run at once; callers take a slot without waiting and answer 503 when
+    none is free, because queueing behind runaway queries is what makes an endpoint look dead.
+    """
+
+    kind: str = "abstract"
+
+    def __init__(self, max_concurrent_queries: int = 4) -> None:
+        self.max_concurrent_queries = max(1, max_concurrent_queries)
+        self.query_slots = threading.BoundedSemaphore(self.max_concurrent_queries)
+
+    @abstractmethod
+    def query(self, request: QueryRequest, timeout_s: float) -> QueryOutcome:
+        """Run a read query within ``timeout_s`` seconds; raise ``BudgetExceeded`` when the time runs out."""
+
+    @abstractmethod
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update, all or nothing."""
+
+    @abstractmethod
+    def graph_get(self, graph: str | None, media_type: str) -> bytes | None:
+        """The graph serialised in ``media_type``; ``None`` when the named graph does not exist."""
+
+    @abstractmethod
+    def graph_put(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
+        """Replace the graph with ``data`` atomically (parsed fully before anything changes); True if created."""
+
+    @abstractmethod
+    def graph_post(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
+        """Add ``data`` to the graph; True if the graph did not exist before."""
+
+    @abstractmethod
+    def graph_delete(self, graph: str | None) -> bool:
+        """Remove the graph (empty the default graph); False when a named graph did not exist."""
+
+    @abstractmethod
+    def graph_exists(self, graph: str | None) -> bool:
+        """Whether the named graph exists; the default graph always does."""
+
+    @abstractmethod
+    def graphs(self) -> list[GraphInfo]:
+        """The default graph then every named graph with its triple count, the system graph left out."""
+
+    @abstractmethod
+    def load_file(
+        self, path: Path, graph: str | None, *, media_type: str | None = None, progress: Progress | None = None
+    ) -> None:
+        """Add a file's triples to the graph (merge), reporting progress in bytes read."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release files, worker processes and connections."""
+
+    # Bookkeeping shared by the backends, through the Graph Store operations so that it works on any server.
+
+    def recorded_digest(self, graph: str) -> str | None:
+        """The digest of the shipped files last loaded into ``graph``, as recorded in the system graph."""
+        data = self.graph_get(SYSTEM_GRAPH, "application/n-triples")
+        if not data:
+            return None
+        for quad in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES):
+            if quad.subject.value == graph and quad.predicate.value == _DIGEST:
+                return str(quad.object.value)
+        return None
+
+    def record_digest(self, graph: str, digest: str, version: str) -> None:
+        """Remember which files (by digest) and which version were loaded into ``graph``."""
+        g = sparql_iri(graph)
+        self.update(
+            f"DELETE WHERE {{ GRAPH <{SYSTEM_GRAPH}> {{ {g} ?p ?o }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{SYSTEM_GRAPH}> {{ {g} <{_DIGEST}> {_literal(digest)} ; "
+            f"<http://www.w3.org/2002/07/owl#versionInfo> {_literal(version)} }} }}"
+        )
+
+
+_DIGEST = "https://w3id.org/cityref/def/sourceDigest"
+
+
+def _literal(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def graph_label(graph: str | None) -> str:
+    return "the default graph" if graph is None else f"<{graph}>"
+
+
+def sparql_iri(iri: str) -> str:
+    """An IRI as a SPARQL term; characters that cannot appear in an IRIREF are refused, not escaped."""
+    if any(c in iri for c in '<>"{}|^`\\ \n\t'):
+        raise ValueError(f"not a valid IRI: {iri!r}")
+    return f"<{iri}>"
+
+
+def graph_target(graph: str | None) -> str:
+    """The SPARQL Update target for a graph (``DEFAULT`` or ``GRAPH <iri>``)."""
+    return "DEFAULT" if graph is None else f"GRAPH {sparql_iri(graph)}"
+
+
+def as_tuple(values: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(values or ())
