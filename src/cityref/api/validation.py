@@ -1,0 +1,175 @@
+"""``/profiles`` and ``/validate``: the SHACL profiles, and checking a delivery against them.
+
+The body is read as a stream and counted, so a client that lies about (or omits) Content-Length still meets the
+limit; the validation itself runs in a worker thread that waits on a worker process with a time budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from cityref import media
+from cityref.api.deps import ProfilesDep, SettingsDep
+from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound, PayloadTooLarge
+from cityref.validation import RENDERERS, validate
+from cityref.validation.parse import Part, format_for
+
+router = APIRouter(tags=["validation"])
+
+_OFFERS = {
+    "application/json": "json",
+    "text/turtle": "turtle",
+    "application/ld+json": "jsonld",
+    "text/csv": "csv",
+    "application/junit+xml": "junit",
+    "application/xml": "junit",
+    "text/xml": "junit",
+    "text/html": "html",
+    "text/plain": "text",
+}
+_SHAPES_OFFERS = [
+    "application/json",
+    "text/turtle",
+    "application/ld+json",
+    "application/rdf+xml",
+    "application/n-triples",
+]
+
+
+@router.get("/profiles", summary="The validation profiles")
+def list_profiles(profiles: ProfilesDep, lang: str = "en") -> dict[str, Any]:
+    return {"profiles": [p.summary(lang) for p in profiles.values()]}
+
+
+@router.get("/profiles/{profile_id}", summary="One profile: JSON, or its shapes in RDF by content negotiation")
+def get_profile(
+    profile_id: str, request: Request, profiles: ProfilesDep, lang: str = "en", format: str | None = None
+) -> Response:
+    profile = profiles.get(profile_id)
+    if profile is None:
+        raise NotFound(f"No profile {profile_id!r}", known=sorted(profiles))
+    if format:
+        fmt = media.rdf_format(format)
+        chosen = "application/json" if format == "json" else (fmt.media_type if fmt and not fmt.quads else None)
+    else:
+        chosen = media.negotiate(request.headers.get("accept"), _SHAPES_OFFERS)
+    if chosen is None:
+        raise NotAcceptable("None of the accepted media types can be served", offers=_SHAPES_OFFERS)
+    if chosen == "application/json":
+        return JSONResponse(profile.summary(lang), headers={"Vary": "Accept"})
+    fmt = media.rdf_format(chosen)
+    assert fmt is not None and fmt.rdflib is not None
+    return Response(profile.shapes.serialize(format=fmt.rdflib), media_type=chosen, headers={"Vary": "Accept"})
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"The body is larger than the {limit}-byte limit", limit="max_body_bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"The body is larger than the {limit}-byte limit", limit="max_body_bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _multipart(request: Request, body: bytes, allow_shapes: bool) -> tuple[list[Part], bytes | None, str | None]:
+    async def replay() -> AsyncGenerator[bytes, None]:
+        yield body
+
+    try:
+        form = await MultiPartParser(request.headers, replay(), max_files=100, max_fields=100).parse()
+    except MultiPartException as error:
+        raise BadRequest(f"Malformed multipart body: {error.message}") from None
+    try:
+        return await _form_parts(form, allow_shapes)
+    finally:
+        await form.close()  # spooled upload files
+
+
+async def _form_parts(form: FormData, allow_shapes: bool) -> tuple[list[Part], bytes | None, str | None]:
+    parts: list[Part] = []
+    for item in form.getlist("file"):
+        if isinstance(item, UploadFile):
+            content_type = item.content_type
+            format_for(content_type, item.filename)  # 415 early for a part we cannot read
+            parts.append((item.filename, await item.read(), content_type))
+        else:
+            parts.append((None, item.encode("utf-8"), None))
+    if not parts:
+        raise BadRequest("A multipart body needs at least one 'file' part")
+    shapes = form.get("shapes")
+    if shapes is None:
+        return parts, None, None
+    if not allow_shapes:
+        raise Forbidden("User-supplied shapes are disabled on this server (settings.allow_user_shapes)")
+    if isinstance(shapes, UploadFile):
+        fmt = format_for(shapes.content_type, shapes.filename)
+        return parts, await shapes.read(), fmt.media_type
+    return parts, shapes.encode("utf-8"), None
+
+
+@router.post("/validate", summary="Validate a delivery against one or more profiles")
+async def validate_delivery(
+    request: Request,
+    settings: SettingsDep,
+    profile: Annotated[list[str], Query(description="Profile id; repeat for several")] = [],  # noqa: B006
+    lang: str = "en",
+    severity: Annotated[str, Query(description="Minimum severity reported: Info, Warning or Violation")] = "Info",
+    max_results: Annotated[int | None, Query(ge=0)] = None,
+    inference: str = "none",
+    format: str | None = None,
+) -> Response:
+    renderer, media_type = _choose_renderer(request.headers.get("accept"), format)
+    content_type = request.headers.get("content-type", "")
+    is_multipart = media._bare(content_type) == "multipart/form-data"
+    if not is_multipart:
+        format_for(content_type or "text/turtle")  # 415 before reading the body
+    body = await _read_limited(request, settings.max_body_bytes)
+    if is_multipart:
+        parts, shapes, shapes_type = await _multipart(request, body, settings.allow_user_shapes)
+    else:
+        parts, shapes, shapes_type = [(None, body, content_type or None)], None, None
+    if not profile and shapes is None:
+        raise BadRequest("Name at least one profile with ?profile=ID", known=sorted(request.app.state.profiles))
+    report = await run_in_threadpool(
+        validate,
+        parts,
+        profile,
+        inference=inference,  # type: ignore[arg-type]
+        lang=lang,
+        shapes=shapes,
+        shapes_content_type=shapes_type,
+        min_severity=severity,
+        max_results=max_results,
+        max_triples=settings.max_triples,
+        timeout_s=settings.validation_timeout_s,
+        profiles_dir=getattr(request.app.state, "profiles_dir", None),
+    )
+    render = RENDERERS[renderer][1]
+    headers = {"Vary": "Accept", "X-Conforms": str(report.conforms).lower()}
+    if report.truncated:
+        headers["X-Truncated"] = "true"
+    return Response(render(report), media_type=media_type, headers=headers)
+
+
+def _choose_renderer(accept: str | None, format: str | None) -> tuple[str, str]:
+    """The report format and the media type to label it with (``application/xml`` stays so when asked)."""
+    if format:
+        if format not in RENDERERS:
+            raise NotAcceptable(f"Unknown report format {format!r}", known=sorted(RENDERERS))
+        return format, RENDERERS[format][0]
+    chosen = media.negotiate(accept, list(_OFFERS))
+    if chosen is None:
+        raise NotAcceptable("None of the accepted media types can be served", offers=list(_OFFERS))
+    return _OFFERS[chosen], chosen

@@ -1,0 +1,92 @@
+"""``cityref validate``: check delivery files against profiles, for people and for CI.
+
+Exit codes: 0 the data conforms, 1 it does not, 2 bad input or usage (malformed file, unknown profile...).
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn
+
+from cityref.cli._app import app
+from cityref.errors import CityrefError
+from cityref.validation import RENDERERS, validate
+from cityref.validation.parse import Part
+
+FORMATS = ("text", "json", "turtle", "jsonld", "csv", "junit", "html")
+LARGE_BYTES = 2 * 1024 * 1024  # below this, reading and validating are quick enough to need no progress display
+
+
+def _read(files: list[Path], console: Console) -> list[Part]:
+    """Read the files, with a progress bar when they are large."""
+    total = sum(f.stat().st_size for f in files)
+    if total < LARGE_BYTES:
+        return [(f.name, f.read_bytes(), None) for f in files]
+    parts: list[Part] = []
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), DownloadColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("Reading", total=total)
+        for f in files:
+            progress.update(task, description=f"Reading {f.name}")
+            chunks = []
+            with f.open("rb") as stream:
+                while chunk := stream.read(1024 * 1024):
+                    chunks.append(chunk)
+                    progress.advance(task, len(chunk))
+            parts.append((f.name, b"".join(chunks), None))
+    return parts
+
+
+@app.command("validate")
+def validate_command(
+    files: list[Path] = typer.Argument(..., help="Delivery files (Turtle, N-Triples, JSON-LD, RDF/XML, TriG)"),
+    profile: list[str] = typer.Option([], "--profile", "-p", help="Profile id; repeat for several"),
+    format: str = typer.Option("text", "--format", "-f", help="text, json, turtle, jsonld, csv, junit or html"),
+    lang: str = typer.Option("en", help="Language of messages and labels (falls back to English)"),
+    severity: str = typer.Option("Info", help="Minimum severity reported and counted against the data"),
+    max_results: int = typer.Option(None, help="Report at most this many results"),
+    inference: str = typer.Option("none", help="none or rdfs"),
+    timeout: float = typer.Option(None, help="Stop after this many seconds (runs in a worker process)"),
+    output: Path = typer.Option(None, "--output", "-o", help="Write the report here instead of to standard output"),
+) -> None:
+    """Validate delivery files against one or more profiles; exit 0 conforms, 1 does not, 2 bad input."""
+    err = Console(stderr=True)
+    if format not in FORMATS:
+        err.print(f"Unknown format {format!r}; use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if not profile:
+        err.print("Name at least one profile with --profile (see GET /profiles or the docs)")
+        raise typer.Exit(2)
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        err.print(f"No such file: {', '.join(missing)}")
+        raise typer.Exit(2)
+    try:
+        parts = _read(files, err)
+        large = sum(len(p[1]) for p in parts) >= LARGE_BYTES
+        with err.status("Validating...", spinner="dots") if large else nullcontext():
+            report = validate(
+                parts,
+                profile,
+                inference=inference,  # type: ignore[arg-type]
+                lang=lang,
+                min_severity=severity,
+                max_results=max_results,
+                timeout_s=timeout,
+            )
+    except CityrefError as error:
+        err.print(f"[red]error[/red] ({error.code}): {error.detail}", highlight=False, markup=True)
+        known = error.extra.get("known")
+        if known:
+            err.print(f"known: {', '.join(map(str, known))}", highlight=False)
+        raise typer.Exit(2) from None
+    rendered = RENDERERS[format][1](report)
+    if output is not None:
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        typer.echo(rendered, nl=False)
+    raise typer.Exit(0 if report.conforms else 1)

@@ -1,0 +1,255 @@
+"""The one place that runs pySHACL, and :func:`validate`, the library entry point.
+
+A validation with a time budget runs as a :class:`Job` in a worker process (see :mod:`cityref.validation.pool`),
+because pySHACL cannot be interrupted from Python. A worker reads the profiles and the ontology once, then keeps
+them. Without a budget (``timeout_s=None``: the CLI, the tests) the same code runs in the calling process.
+
+Keeping pySHACL behind :func:`run_shacl` is what lets a faster engine be added later and cross-checked against it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import pyshacl
+import rdflib.plugins.sparql
+from pyshacl.errors import ReportableRuntimeError, ValidationFailure
+from rdflib import Graph, Namespace
+from rdflib import Literal as RdfLiteral
+
+from cityref import errors, resources
+from cityref.errors import BadRequest, CityrefError
+from cityref.model import Ontology
+from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
+from cityref.validation.pool import pool
+from cityref.validation.profiles import load_profiles, select
+from cityref.validation.report import ValidationReport, build_report, check_severity
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+_TRUE = RdfLiteral(True)
+Inference = Literal["none", "rdfs"]
+_SPARQL_PROPERTIES = (SH.select, SH.ask, SH.construct, SH.update)
+# Keywords that would make rdflib's SPARQL engine reach the network from a user-supplied shape.
+_REMOTE_SPARQL = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
+
+# rdflib would otherwise load the graphs named in FROM clauses from the web.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs, as plain picklable values."""
+
+    data: Graph | None
+    parts: tuple[Part, ...]
+    profile_ids: tuple[str, ...]
+    profiles_dir: str
+    user_shapes: bytes | None
+    user_shapes_type: str | None
+    ontology_dir: str | None
+    inference: str
+    max_triples: int | None
+
+
+@cache
+def ontology_graph(directory: str) -> Graph:
+    """The merged ontology of a folder, parsed once per process; the union of all modules if no top module."""
+    ontology = Ontology(Path(directory))
+    try:
+        return ontology.merged
+    except KeyError:
+        merged = Graph()
+        for module in ontology.modules.values():
+            merged += module.graph
+        return merged
+
+
+@cache
+def _profile_shapes(profiles_dir: str, ids: tuple[str, ...]) -> Graph:
+    chosen = select(load_profiles(Path(profiles_dir)), ids)
+    return union([p.shapes for p in chosen])
+
+
+def union(graphs: Sequence[Graph]) -> Graph:
+    """One graph of several, prefixes included: SPARQL in shapes may rely on the shapes graph's prefixes."""
+    if len(graphs) == 1:
+        return graphs[0]
+    merged = Graph()
+    for graph in graphs:
+        for prefix, namespace in graph.namespaces():
+            merged.bind(prefix, namespace, override=False)
+        merged += graph
+    return merged
+
+
+def check_user_shapes(shapes: Graph) -> None:
+    """Refuse SPARQL-based shapes that could reach the network (SERVICE, FROM, LOAD)."""
+    for prop in _SPARQL_PROPERTIES:
+        for text in shapes.objects(None, prop):
+            found = _REMOTE_SPARQL.search(str(text))
+            if found:
+                raise BadRequest(f"User shapes may not use {found.group(1).upper()} in SPARQL", keyword=found.group(1))
+
+
+def strict_shapes(shapes: Graph) -> Graph:
+    """Drop ``sh:uniqueLang`` values other than the literal ``true``: SHACL activates the constraint only for that
+    value, pySHACL for anything that reads as true (``"1"^^xsd:boolean``). A copy is made only when needed."""
+    odd = [(s, o) for s, o in shapes.subject_objects(SH.uniqueLang) if o != _TRUE or str(o) != "true"]
+    if not odd:
+        return shapes
+    copy = Graph()
+    for prefix, namespace in shapes.namespaces():
+        copy.bind(prefix, namespace, override=True, replace=True)
+    copy += shapes
+    for s, o in odd:
+        copy.remove((s, SH.uniqueLang, o))
+    return copy
+
+
+def run_shacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: str, *, inplace: bool) -> Graph:
+    """Run pySHACL and return its report graph. The only call into the SHACL engine."""
+    with strict_literals():  # pySHACL warns about odd literals in user data; the report says enough
+        try:
+            _, report, _ = pyshacl.validate(
+                data,
+                shacl_graph=shapes,
+                ont_graph=ontology,
+                inference=None if inference == "none" else inference,
+                advanced=True,
+                inplace=inplace,
+                do_owl_imports=False,
+                allow_warnings=False,
+            )
+        except (ReportableRuntimeError, NotImplementedError) as error:
+            # ill-formed or unsupported shapes: the caller's input, not our failure
+            raise BadRequest(f"The shapes cannot be used: {error}", engine="pyshacl") from None
+    if isinstance(report, ValidationFailure):  # pySHACL returns (not raises) this for unsupported SPARQL
+        raise BadRequest(f"The shapes cannot be used: {report.message}", engine="pyshacl")
+    assert isinstance(report, Graph)
+    return report
+
+
+def execute(job: Job) -> Graph:
+    """Parse, gather the shapes, validate: the body of a job, in whichever process runs it."""
+    if job.data is not None:
+        data, inplace = job.data, False
+    else:
+        data, inplace = parse_parts(job.parts, max_triples=job.max_triples), True
+    shapes = _profile_shapes(job.profiles_dir, job.profile_ids) if job.profile_ids else Graph()
+    if job.user_shapes is not None:
+        user = parse_data(job.user_shapes, job.user_shapes_type)
+        check_user_shapes(user)
+        shapes = union([shapes, user]) if job.profile_ids else user
+    if job.ontology_dir:
+        # The whole ontology joins the data graph, not pySHACL's ont_graph: that mix-in copies only class and
+        # property axioms, so reference individuals (need statuses, classifications...) would lose their types.
+        ontology = ontology_graph(job.ontology_dir)
+        if inplace:
+            data.addN((s, p, o, data) for s, p, o in ontology)
+        else:
+            data = data + ontology  # a new graph: the caller's stays as it was
+        inplace = True
+    return run_shacl(data, strict_shapes(shapes), None, job.inference, inplace=inplace)
+
+
+def _execute_in_worker(job: Job) -> tuple[str, Any]:
+    """Errors cross the process boundary as plain values: CityrefError keeps extras that pickling would lose."""
+    try:
+        return "ok", execute(job).serialize(format="nt", encoding="utf-8")
+    except CityrefError as error:
+        return "error", (type(error).__name__, error.detail, error.extra)
+    except Exception as error:  # anything else would be lost in the pool's traceback: name it
+        return "error", ("CityrefError", f"Validation failed: {type(error).__name__}: {error}", {})
+
+
+def _raise(payload: tuple[str, str, dict[str, Any]]) -> None:
+    name, detail, extra = payload
+    cls = getattr(errors, name, BadRequest)
+    raise cls(detail, **extra)
+
+
+Data = Graph | str | bytes | Path | Sequence[Path | Part]
+
+
+def _parts(data: Data, content_type: str | None) -> tuple[Part, ...]:
+    """Every input form as (name, bytes, content type) parts; a list holds several files to merge."""
+    if isinstance(data, Path):
+        return ((data.name, data.read_bytes(), content_type),)
+    if isinstance(data, str):
+        return ((None, data.encode("utf-8"), content_type),)
+    if isinstance(data, bytes):
+        return ((None, data, content_type),)
+    if isinstance(data, Graph):
+        return ((None, data.serialize(format="nt", encoding="utf-8"), "application/n-triples"),)
+    return tuple(_parts(item, content_type)[0] if isinstance(item, Path) else item for item in data)
+
+
+def validate(
+    data: Data,
+    profiles: Sequence[str],
+    *,
+    inference: Inference = "none",
+    lang: str = "en",
+    content_type: str | None = None,
+    shapes: str | bytes | None = None,
+    shapes_content_type: str | None = None,
+    min_severity: str = "Info",
+    max_results: int | None = None,
+    max_triples: int | None = None,
+    timeout_s: float | None = None,
+    with_ontology: bool = True,
+    profiles_dir: Path | None = None,
+    ontology_dir: Path | None = None,
+) -> ValidationReport:
+    """Validate ``data`` against the named profiles (and/or user ``shapes``) and return a typed report.
+
+    ``data`` is a graph, text, bytes, a file, or a list of files / (name, bytes, content type) parts to merge.
+    ``with_ontology`` adds the merged ontology to the data graph (so ``sh:class`` follows subclasses and reference
+    individuals have their types); the W3C suite turns it off. ``timeout_s`` runs the work in a worker process
+    that is killed when time runs out.
+    """
+    if inference not in ("none", "rdfs"):
+        raise BadRequest(f"Unknown inference {inference!r}; use 'none' or 'rdfs'")
+    if not profiles and shapes is None:
+        raise BadRequest("Name at least one profile (or supply shapes)", known=sorted(load_profiles(profiles_dir)))
+    directory = (profiles_dir or resources.shapes_dir()).resolve()
+    chosen = select(load_profiles(directory), profiles)
+    user_graph = None
+    if shapes is not None:
+        user_graph = parse_data(shapes, shapes_content_type, name="shapes")
+        check_user_shapes(user_graph)
+    check_severity(min_severity)
+    graph = data if isinstance(data, Graph) and timeout_s is None else None  # no copy when nothing crosses processes
+    job = Job(
+        data=graph,
+        parts=() if graph is not None else _parts(data, content_type),
+        profile_ids=tuple(p.id for p in chosen),
+        profiles_dir=str(directory),
+        user_shapes=shapes.encode("utf-8") if isinstance(shapes, str) else shapes,
+        user_shapes_type=shapes_content_type,
+        ontology_dir=str((ontology_dir or resources.ontology_dir()).resolve()) if with_ontology else None,
+        inference=inference,
+        max_triples=max_triples,
+    )
+    if timeout_s is None:
+        report_graph = execute(job)
+    else:
+        status, payload = pool().run(_execute_in_worker, job, timeout_s)
+        if status == "error":
+            _raise(payload)
+        report_graph = parse_data(payload, "application/n-triples")
+    shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
+    return build_report(
+        report_graph,
+        shapes=shape_graphs,
+        ontology=ontology_graph(job.ontology_dir) if job.ontology_dir else None,
+        profiles=[p.id for p in chosen],
+        lang=lang,
+        min_severity=min_severity,
+        max_results=max_results,
+    )

@@ -1,0 +1,137 @@
+"""SHACL profiles: one Turtle file per profile under ``shapes/``, each describing itself as a ``prof:Profile``.
+
+They are read once per folder (parsed graphs are cached), because every validation needs them and they only change
+with a release.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF
+
+from cityref import resources
+from cityref.errors import NotFound
+
+PROF = Namespace("http://www.w3.org/ns/dx/prof/")
+CITYREF = Namespace("https://w3id.org/cityref/def/")
+PROFILE_BASE = "https://w3id.org/cityref/profiles/"
+FALLBACK_LANGUAGE = "en"
+
+
+def language_chain(lang: str | None) -> list[str]:
+    """The languages to try, most wanted first: ``fr-CA`` gives ``fr-ca, fr, en`` then untagged text."""
+    chain: list[str] = []
+    wanted = (lang or FALLBACK_LANGUAGE).strip().lower()
+    while wanted:
+        chain.append(wanted)
+        wanted = wanted.rpartition("-")[0]
+    if FALLBACK_LANGUAGE not in chain:
+        chain.append(FALLBACK_LANGUAGE)
+    chain.append("")
+    return chain
+
+
+def pick_text(values: Iterable[Any], lang: str | None) -> str | None:
+    """The literal best matching ``lang`` along :func:`language_chain`; any literal if none matches."""
+    by_lang: dict[str, str] = {}
+    for value in values:
+        if isinstance(value, Literal):
+            by_lang.setdefault((value.language or "").lower(), str(value))
+    for candidate in language_chain(lang):
+        if candidate in by_lang:
+            return by_lang[candidate]
+    return next(iter(sorted(by_lang.items())), (None, None))[1]
+
+
+def _texts(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
+    return {(o.language or ""): str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)}
+
+
+@dataclass
+class Profile:
+    """A named set of shapes that one kind of delivery must satisfy."""
+
+    id: str
+    iri: str
+    title: dict[str, str]
+    description: dict[str, str]
+    version: str | None
+    practices: list[str]
+    path: Path
+    shapes: Graph = field(repr=False, compare=False)
+
+    def title_in(self, lang: str | None) -> str:
+        return pick_text((Literal(v, lang=k or None) for k, v in self.title.items()), lang) or self.id
+
+    def description_in(self, lang: str | None) -> str | None:
+        return pick_text((Literal(v, lang=k or None) for k, v in self.description.items()), lang)
+
+    def summary(self, lang: str | None = None) -> dict[str, Any]:
+        """The JSON description served by ``GET /profiles``."""
+        return {
+            "id": self.id,
+            "iri": self.iri,
+            "title": self.title_in(lang),
+            "description": self.description_in(lang),
+            "version": self.version,
+            "practices": self.practices,
+            "titles": self.title,
+            "descriptions": self.description,
+            "shapeCount": self.shape_count,
+        }
+
+    @property
+    def shape_count(self) -> int:
+        sh = Namespace("http://www.w3.org/ns/shacl#")
+        return len(
+            set(self.shapes.subjects(RDF.type, sh.NodeShape)) | set(self.shapes.subjects(RDF.type, sh.PropertyShape))
+        )
+
+
+def read_profile(path: Path) -> Profile:
+    """Parse one profile file; its ``prof:Profile`` node gives the id (else the file stem)."""
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    node = next((s for s in graph.subjects(RDF.type, PROF.Profile) if isinstance(s, URIRef)), None)
+    if node is None:
+        node = URIRef(PROFILE_BASE + path.stem)
+    identifier = graph.value(node, DCTERMS.identifier)
+    version = graph.value(node, OWL.versionInfo)
+    return Profile(
+        id=str(identifier) if identifier is not None else path.stem,
+        iri=str(node),
+        title=_texts(graph, node, DCTERMS.title),
+        description=_texts(graph, node, DCTERMS.description),
+        version=str(version) if version is not None else None,
+        practices=sorted(str(p) for p in graph.objects(node, CITYREF.servesPractice)),
+        path=path,
+        shapes=graph,
+    )
+
+
+@cache
+def _load(directory: Path) -> dict[str, Profile]:
+    profiles = {}
+    for path in sorted(directory.glob("*.ttl")):
+        profile = read_profile(path)
+        profiles[profile.id] = profile
+    return profiles
+
+
+def load_profiles(directory: Path | None = None) -> dict[str, Profile]:
+    """Every profile in ``directory`` (the shipped ``shapes/`` by default), by id; parsed once per folder."""
+    return dict(_load((directory or resources.shapes_dir()).resolve()))
+
+
+def select(profiles: dict[str, Profile], ids: Sequence[str]) -> list[Profile]:
+    """The profiles named by ``ids``, in order; :class:`NotFound` lists the known ids for an unknown one."""
+    unknown = [i for i in ids if i not in profiles]
+    if unknown:
+        raise NotFound(f"Unknown profile(s): {', '.join(unknown)}", known=sorted(profiles))
+    return [profiles[i] for i in dict.fromkeys(ids)]

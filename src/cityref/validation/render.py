@@ -1,0 +1,189 @@
+"""Every output format of a :class:`ValidationReport`: JSON, W3C report (Turtle, JSON-LD), CSV, JUnit XML, HTML, text.
+
+All are rendered from the same typed report, so they always agree on which results were kept and on the cut.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from xml.etree import ElementTree as ET
+
+from jinja2 import Environment
+from rdflib import BNode, Graph, Literal, Namespace
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from cityref.validation.report import SEVERITIES, ValidationReport, ValidationResult
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SHAPES_BASE = "https://w3id.org/cityref/shapes/"
+CSV_COLUMNS = (
+    "severity", "focusNode", "path", "value", "message", "constraint", "sourceShape",
+    "termIri", "termLabel", "termLink", "fixHint",
+)  # fmt: skip
+
+
+def to_json(report: ValidationReport) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _copy_tree(source: Graph, target: Graph, node: Node, seen: set[Node]) -> None:
+    """Copy a node's triples, following blank nodes (paths, lists, nested details) but never IRIs."""
+    if node in seen:
+        return
+    seen.add(node)
+    for p, o in source.predicate_objects(node):
+        target.add((node, p, o))
+        if isinstance(o, BNode):
+            _copy_tree(source, target, o, seen)
+
+
+def w3c_graph(report: ValidationReport) -> Graph:
+    """The kept results as a standard ``sh:ValidationReport``, with messages in the report's language only."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    root = BNode()
+    graph.add((root, RDF.type, SH.ValidationReport))
+    graph.add((root, SH.conforms, Literal(report.conforms, datatype=XSD.boolean)))
+    seen: set[Node] = set()
+    for result in report.results:
+        node = result.node if result.node is not None else BNode()
+        graph.add((root, SH.result, node))
+        if report.graph is not None and result.node is not None:
+            _copy_tree(report.graph, graph, node, seen)
+            graph.remove((node, SH.resultMessage, None))
+        else:
+            graph.add((node, RDF.type, SH.ValidationResult))
+        graph.add((node, SH.resultMessage, Literal(result.message, lang=report.lang or None)))
+    if report.graph is not None:
+        for prefix, namespace in report.graph.namespaces():
+            graph.bind(prefix, namespace, override=False)
+    return graph
+
+
+def to_turtle(report: ValidationReport) -> str:
+    return w3c_graph(report).serialize(format="turtle")
+
+
+def to_jsonld(report: ValidationReport) -> str:
+    return w3c_graph(report).serialize(format="json-ld", context={"sh": str(SH), "xsd": str(XSD)}, indent=2)
+
+
+def to_csv(report: ValidationReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in report.results:
+        term = r.term or {}
+        writer.writerow([
+            r.severity, r.focus_node, r.path or "", r.value or "", r.message, r.constraint, r.source_shape,
+            term.get("iri", ""), term.get("label") or "", term.get("link", ""), r.fix_hint or "",
+        ])  # fmt: skip
+    return out.getvalue()
+
+
+def profile_of(result: ValidationResult, profiles: list[str]) -> str:
+    """Which profile a result comes from: by its shape's IRI, else the only profile, else ``shapes``."""
+    if result.source_shape.startswith(SHAPES_BASE):
+        return result.source_shape[len(SHAPES_BASE) :].split("/", 1)[0]
+    return profiles[0] if len(profiles) == 1 else "shapes"
+
+
+def _short(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def to_junit(report: ValidationReport) -> str:
+    """JUnit XML: a test suite per profile, a failed test case per result, one passing case for a clean profile."""
+    suites = ET.Element("testsuites", name="cityref validation")
+    groups: dict[str, list[ValidationResult]] = {p: [] for p in report.profiles or ["shapes"]}
+    for r in report.results:
+        groups.setdefault(profile_of(r, report.profiles), []).append(r)
+    total = failures = 0
+    for profile, results in groups.items():
+        suite = ET.SubElement(suites, "testsuite", name=profile, tests=str(max(len(results), 1)))
+        suite.set("failures", str(len(results)))
+        suite.set("errors", "0")
+        if not results:
+            ET.SubElement(suite, "testcase", classname=profile, name="delivery conforms")
+        for r in results:
+            where = f" {_short(r.path)}" if r.path else ""
+            case = ET.SubElement(
+                suite, "testcase", classname=f"{profile}.{_short(r.source_shape)}", name=f"{r.focus_node}{where}"
+            )
+            failure = ET.SubElement(case, "failure", message=r.message, type=r.severity)
+            failure.text = "\n".join(
+                f"{k}: {v}"
+                for k, v in (
+                    ("focus", r.focus_node), ("path", r.path), ("value", r.value), ("constraint", r.constraint),
+                    ("shape", r.source_shape), ("fix", r.fix_hint), ("term", (r.term or {}).get("link")),
+                )
+                if v
+            )  # fmt: skip
+        total += max(len(results), 1)
+        failures += len(results)
+    suites.set("tests", str(total))
+    suites.set("failures", str(failures))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def to_text(report: ValidationReport) -> str:
+    """A plain summary for terminals."""
+    verdict = "conforms" if report.conforms else "does NOT conform"
+    counts = ", ".join(f"{report.counts.get(s, 0)} {s.lower()}" for s in SEVERITIES)
+    lines = [f"Delivery {verdict} to {', '.join(report.profiles) or 'the given shapes'} ({counts})"]
+    for r in report.results:
+        lines.append(f"- [{r.severity}] {r.focus_node}" + (f" {r.path}" if r.path else ""))
+        lines.append(f"    {r.message}")
+        if r.value is not None:
+            lines.append(f"    value: {r.value}")
+        if r.fix_hint:
+            lines.append(f"    fix: {r.fix_hint}")
+    if report.truncated:
+        lines.append(f"(only the first {len(report.results)} results are shown)")
+    return "\n".join(lines) + "\n"
+
+
+_HTML = Environment(autoescape=True).from_string(
+    """<!DOCTYPE html>
+<html lang="{{ r.lang }}"><head><meta charset="utf-8"><title>cityref validation report</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%}
+th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}th{background:#f3f3f3}
+.ok{color:#176b2c}.ko{color:#a01818}.Violation{background:#fde8e8}.Warning{background:#fff6dc}.Info{background:#eef4ff}
+code{font-size:.9em;word-break:break-all}
+</style></head><body>
+<h1>Validation report</h1>
+<p class="{{ 'ok' if r.conforms else 'ko' }}"><strong>{{ 'Conforms' if r.conforms else 'Does not conform' }}</strong>
+to {{ r.profiles | join(', ') or 'the given shapes' }}.</p>
+<p>{% for s, n in r.counts.items() %}{{ n }} {{ s }}{{ ', ' if not loop.last }}{% endfor %}
+{% if r.truncated %}(only the first {{ r.results | length }} results are listed){% endif %}</p>
+{% if r.results %}<table><thead><tr><th>Severity</th><th>Focus node</th><th>Path</th><th>Value</th><th>Message</th>
+<th>Term</th><th>How to fix</th></tr></thead><tbody>
+{% for x in r.results %}<tr class="{{ x.severity }}"><td>{{ x.severity }}</td><td><code>{{ x.focus_node }}</code></td>
+<td><code>{{ x.path or '' }}</code></td><td><code>{{ x.value or '' }}</code></td><td>{{ x.message }}</td>
+<td>{% if x.term %}<a href="{{ x.term.link }}">{{ x.term.label or x.term.iri }}</a>{% endif %}</td>
+<td>{{ x.fix_hint or '' }}</td></tr>
+{% endfor %}</tbody></table>{% endif %}
+</body></html>
+"""
+)
+
+
+def to_html(report: ValidationReport) -> str:
+    return _HTML.render(r=report)
+
+
+RENDERERS: dict[str, tuple[str, Callable[[ValidationReport], str]]] = {
+    "json": ("application/json", to_json),
+    "turtle": ("text/turtle", to_turtle),
+    "jsonld": ("application/ld+json", to_jsonld),
+    "csv": ("text/csv", to_csv),
+    "junit": ("application/junit+xml", to_junit),
+    "html": ("text/html", to_html),
+    "text": ("text/plain", to_text),
+}

@@ -1,0 +1,211 @@
+"""The typed validation report that every output format is rendered from.
+
+Each result names what is wrong (focus node, path, value, constraint), how bad (severity), why in the reader's
+language (message, with fallback to English), the ontology term concerned (label, definition, link) and how to fix
+it (the property shape's ``sh:description``). The engine's own W3C report graph is kept alongside, so that the
+Turtle and JSON-LD renderings stay the standard ``sh:ValidationReport``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import BNode, Graph, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from cityref.errors import BadRequest
+from cityref.validation.profiles import pick_text
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+TERM_BASE = "https://w3id.org/cityref/def/"
+SEVERITIES = ("Violation", "Warning", "Info")
+_RANK = {"Info": 0, "Warning": 1, "Violation": 2}
+
+
+@dataclass
+class ValidationResult:
+    """One thing the delivery gets wrong."""
+
+    focus_node: str
+    path: str | None
+    value: str | None
+    severity: str
+    message: str
+    source_shape: str
+    constraint: str
+    term: dict[str, Any] | None = None
+    fix_hint: str | None = None
+    node: Node | None = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "focusNode": self.focus_node,
+            "path": self.path,
+            "value": self.value,
+            "severity": self.severity,
+            "message": self.message,
+            "sourceShape": self.source_shape,
+            "constraint": self.constraint,
+            "term": self.term,
+            "fixHint": self.fix_hint,
+        }
+
+
+@dataclass
+class ValidationReport:
+    """The outcome: ``conforms`` over the results at or above the minimum severity; ``counts`` of every result."""
+
+    conforms: bool
+    results: list[ValidationResult]
+    profiles: list[str]
+    truncated: bool
+    counts: dict[str, int]
+    lang: str = "en"
+    graph: Graph | None = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "conforms": self.conforms,
+            "profiles": self.profiles,
+            "counts": self.counts,
+            "truncated": self.truncated,
+            "lang": self.lang,
+            "results": [r.to_dict() for r in self.results],
+        }
+
+
+def severity_rank(severity: str) -> int:
+    """Order of severities; unknown (custom) severities count as violations."""
+    return _RANK.get(severity, 2)
+
+
+def check_severity(name: str) -> str:
+    """The canonical name of a minimum-severity parameter (case-insensitive; ``sh:`` prefix allowed)."""
+    wanted = name.rsplit(":", 1)[-1].rsplit("#", 1)[-1].lower()
+    for known in SEVERITIES:
+        if known.lower() == wanted:
+            return known
+    raise BadRequest(f"Unknown severity {name!r}", known=list(SEVERITIES))
+
+
+def term_text(node: Node | None) -> str | None:
+    """How a term appears in JSON, CSV and HTML: IRIs bare, blank nodes ``_:id``, literals by their text."""
+    if node is None:
+        return None
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return str(node)
+
+
+def path_text(graph: Graph, path: Node | None) -> str | None:
+    """A SHACL path as a SPARQL property path (a plain IRI for a simple predicate path)."""
+    if path is None:
+        return None
+    if isinstance(path, URIRef):
+        return str(path)
+    if graph.value(path, RDF.first) is not None:
+        return "(" + " / ".join(_step(graph, p) for p in Collection(graph, path)) + ")"
+    return _step(graph, path)
+
+
+def _step(graph: Graph, path: Node) -> str:
+    if isinstance(path, URIRef):
+        return f"<{path}>"
+    if graph.value(path, RDF.first) is not None:
+        return "(" + " / ".join(_step(graph, p) for p in Collection(graph, path)) + ")"
+    unary = {SH.inversePath: "^{}", SH.zeroOrMorePath: "{}*", SH.oneOrMorePath: "{}+", SH.zeroOrOnePath: "{}?"}
+    for prop, pattern in unary.items():
+        inner = graph.value(path, prop)
+        if inner is not None:
+            return pattern.format(_step(graph, inner))
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + " | ".join(_step(graph, p) for p in Collection(graph, alternatives)) + ")"
+    return f"_:{path}"
+
+
+def path_property(graph: Graph, path: Node | None) -> URIRef | None:
+    """The property a path ends on (the last step of a sequence, the inner one of ``^p`` or ``p*``), if one."""
+    if path is None or isinstance(path, URIRef):
+        return path
+    if graph.value(path, RDF.first) is not None:
+        steps = list(Collection(graph, path))
+        return path_property(graph, steps[-1]) if steps else None
+    for prop in (SH.inversePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath):
+        inner = graph.value(path, prop)
+        if inner is not None:
+            return path_property(graph, inner)
+    return None  # alternatives name several properties: no single term
+
+
+def term_info(iri: URIRef, ontology: Graph | None, lang: str) -> dict[str, Any] | None:
+    """The ontology term a result concerns: label and definition in ``lang``, and where to read about it."""
+    if ontology is None or (iri, None, None) not in ontology:
+        return None
+    local = str(iri)[len(TERM_BASE) :] if str(iri).startswith(TERM_BASE) else None
+    labels = list(ontology.objects(iri, RDFS.label)) + list(ontology.objects(iri, SKOS.prefLabel))
+    return {
+        "iri": str(iri),
+        "label": pick_text(labels, lang) or str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1],
+        "definition": pick_text(ontology.objects(iri, SKOS.definition), lang),
+        "link": f"/def/{local}" if local else str(iri),
+    }
+
+
+def _lookup(graphs: Sequence[Graph], subject: Node, predicate: URIRef) -> list[Node]:
+    return [o for g in graphs for o in g.objects(subject, predicate)]
+
+
+def _result(graph: Graph, node: Node, shapes: Sequence[Graph], ontology: Graph | None, lang: str) -> ValidationResult:
+    shape = graph.value(node, SH.sourceShape)
+    path = graph.value(node, SH.resultPath)
+    constraint = graph.value(node, SH.sourceConstraintComponent)
+    severity = graph.value(node, SH.resultSeverity)
+    where = [graph, *shapes]
+    concerned: Node | None = path_property(graph, path)
+    if constraint == SH.ClassConstraintComponent and shape is not None:
+        concerned = next(iter(_lookup(where, shape, SH["class"])), concerned)
+    message = pick_text(graph.objects(node, SH.resultMessage), lang)
+    return ValidationResult(
+        focus_node=term_text(graph.value(node, SH.focusNode)) or "",
+        path=path_text(graph, path),
+        value=term_text(graph.value(node, SH.value)),
+        severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+        message=message or f"Constraint {str(constraint).rsplit('#', 1)[-1]} not met",
+        source_shape=term_text(shape) or "",
+        constraint=str(constraint),
+        term=term_info(concerned, ontology, lang) if isinstance(concerned, URIRef) else None,
+        fix_hint=pick_text(_lookup(where, shape, SH.description), lang) if shape is not None else None,
+        node=node,
+    )
+
+
+def build_report(
+    graph: Graph,
+    *,
+    shapes: Sequence[Graph],
+    ontology: Graph | None,
+    profiles: list[str],
+    lang: str = "en",
+    min_severity: str = "Info",
+    max_results: int | None = None,
+) -> ValidationReport:
+    """Turn the engine's W3C report graph into a :class:`ValidationReport`, filtered and capped."""
+    minimum = severity_rank(check_severity(min_severity))
+    report_node = next(graph.subjects(RDF.type, SH.ValidationReport), None)
+    nodes = list(graph.objects(report_node, SH.result)) if report_node is not None else []
+    results = [_result(graph, n, shapes, ontology, lang) for n in nodes]
+    counts = {s: 0 for s in SEVERITIES}
+    for r in results:
+        counts[r.severity] = counts.get(r.severity, 0) + 1
+    kept = [r for r in results if severity_rank(r.severity) >= minimum]
+    kept.sort(key=lambda r: (-severity_rank(r.severity), r.focus_node, r.path or "", r.constraint, r.value or ""))
+    truncated = max_results is not None and len(kept) > max_results
+    conforms = not kept
+    if truncated:
+        kept = kept[:max_results]
+    return ValidationReport(conforms, kept, profiles, truncated, counts, lang, graph)

@@ -1,0 +1,99 @@
+"""``cityref validate``: exit codes 0/1/2, formats, output file, and one real subprocess run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from tests.validation.conftest import BROKEN, PROFILES, VALID
+from typer.testing import CliRunner
+
+from cityref.cli import app
+from cityref.validation import profiles as profiles_module
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def demo_profiles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the shipped-profiles folder at the test profiles for the in-process runs."""
+    monkeypatch.setattr("cityref.resources.shapes_dir", lambda: PROFILES)
+    assert profiles_module.load_profiles(PROFILES)
+
+
+def test_conforming_file_exits_0() -> None:
+    result = runner.invoke(app, ["validate", str(VALID), "--profile", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_broken_file_exits_1_with_json() -> None:
+    result = runner.invoke(app, ["validate", str(BROKEN), "-p", "demo", "--format", "json", "--lang", "fr"])
+    assert result.exit_code == 1
+    body = json.loads(result.stdout)
+    assert body["conforms"] is False and body["results"][0]["message"].startswith("Le système")
+
+
+def test_severity_option_changes_the_verdict(tmp_path: Path) -> None:
+    data = tmp_path / "d.ttl"
+    data.write_text(VALID.read_text().replace('dct:description "Runs the traffic lights." ;', ""))
+    assert runner.invoke(app, ["validate", str(data), "-p", "demo"]).exit_code == 1
+    assert runner.invoke(app, ["validate", str(data), "-p", "demo", "--severity", "Warning"]).exit_code == 0
+
+
+def test_junit_to_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.xml"
+    result = runner.invoke(app, ["validate", str(BROKEN), "-p", "demo", "-f", "junit", "-o", str(target)])
+    assert result.exit_code == 1
+    assert ET.parse(target).getroot().get("failures") == "6"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{broken}", "-p", "nope"],
+        ["validate", "{broken}"],
+        ["validate", "{broken}", "-p", "demo", "-f", "pdf"],
+        ["validate", "/no/such/file.ttl", "-p", "demo"],
+        ["validate", "{bad}", "-p", "demo"],
+    ],
+    ids=["unknown-profile", "no-profile", "bad-format", "missing-file", "malformed"],
+)
+def test_bad_input_or_usage_exits_2(tmp_path: Path, args: list[str]) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://a> <http://b> .")
+    result = runner.invoke(app, [a.format(broken=BROKEN, bad=bad) for a in args])
+    assert result.exit_code == 2, result.output
+
+
+def test_malformed_file_reports_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://a> <http://b> <http://c> .\n<http://a> <http://b> .")
+    result = runner.invoke(app, ["validate", str(bad), "-p", "demo"])
+    assert result.exit_code == 2 and "line 2" in result.output
+
+
+def test_real_command_in_a_subprocess() -> None:
+    """The installed entry point works end to end, against a shipped profile."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "cityref", "validate", str(VALID), "--profile", "iot-device-register", "-f", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr  # no devices in the file: nothing to violate
+    assert json.loads(completed.stdout)["profiles"] == ["iot-device-register"]
+
+
+def test_large_input_path_with_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The progress display path (taken for large files) reads and validates the same way."""
+    monkeypatch.setattr("cityref.cli.validate.LARGE_BYTES", 0)
+    result = runner.invoke(app, ["validate", str(BROKEN), str(VALID), "-p", "demo", "-f", "json"])
+    assert result.exit_code == 1
+    body = json.loads(result.stdout)  # the progress display goes to standard error
+    assert body["counts"]["Violation"] == 2
