@@ -11,6 +11,10 @@ from fastapi import FastAPI
 from cityref.errors import install_handlers
 from cityref.model import Ontology
 from cityref.settings import Settings
+from cityref.store import bootstrap, open_store
+from cityref.terms import TermIndex
+from cityref.validation import load_profiles
+from cityref.validation import pool as validation_pool
 
 VERSION = "0.1.0"
 
@@ -22,7 +26,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.ontology = Ontology()
-        yield
+        app.state.terms = TermIndex.build(app.state.ontology)
+        app.state.profiles = load_profiles()
+        validation_workers = validation_pool.configure(settings.validation_workers)
+        app.state.store = open_store(settings)
+        try:
+            bootstrap(app.state.store, app.state.ontology, load_examples=settings.load_examples)
+            yield
+        finally:
+            app.state.store.close()
+            validation_workers.shutdown()
 
     app = FastAPI(
         title="cityref",
@@ -32,6 +45,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_handlers(app)
+
+    from cityref.api.observability import install_observability
+
+    install_observability(app, settings)
 
     from cityref.api import api_router
 

@@ -37,15 +37,24 @@ class Settings(BaseSettings):
     max_body_bytes: int = 20 * 1024 * 1024
     max_triples: int = 2_000_000
     max_query_length: int = 200
+    max_bulk_items: int = Field(default=500, description="Most strings in one /resolve or reconciliation batch")
+    reconcile_jsonp: bool = Field(
+        default=False, description="Answer reconciliation GETs as JSONP when ?callback= is set"
+    )
 
     # Query budgets.
     query_timeout_s: float = 10.0
     max_query_timeout_s: float = 60.0
     result_row_cap: int = 10_000
     max_concurrent_queries: int = 4
+    union_default_graph: bool = Field(
+        default=True, description="Queries without default-graph-uri see the union of all graphs as the default graph"
+    )
+    remote_api_key: str | None = Field(default=None, description="Bearer key sent to a remote store's write endpoints")
 
     # Validation budgets.
     validation_timeout_s: float = 120.0
+    validation_workers: int = Field(default=2, ge=1, description="Worker processes that run budgeted validations")
     allow_user_shapes: bool = False
 
     # Network safety: hosts that SERVICE clauses, owl:imports or JSON-LD contexts may reach (none by default).

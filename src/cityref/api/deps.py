@@ -8,6 +8,9 @@ from fastapi import Depends, Request
 
 from cityref.model import Ontology
 from cityref.settings import Settings
+from cityref.store import Store
+from cityref.terms import TermIndex
+from cityref.validation import Profile
 
 
 def get_settings(request: Request) -> Settings:
@@ -20,5 +23,23 @@ def get_ontology(request: Request) -> Ontology:
     return ontology
 
 
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_terms(request: Request) -> TermIndex:
+    terms: TermIndex = request.app.state.terms
+    return terms
+
+
+def get_profiles(request: Request) -> dict[str, Profile]:
+    profiles: dict[str, Profile] = request.app.state.profiles
+    return profiles
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 OntologyDep = Annotated[Ontology, Depends(get_ontology)]
+TermsDep = Annotated[TermIndex, Depends(get_terms)]
+StoreDep = Annotated[Store, Depends(get_store)]
+ProfilesDep = Annotated[dict[str, Profile], Depends(get_profiles)]

@@ -88,7 +88,8 @@ async def _upload(request: Request, settings: SettingsDep) -> tuple[bytes, str]:
     return b"".join(chunks), request.headers.get("content-type", "")
 
 
-@router.api_route("/graphs", methods=["GET", "HEAD"], summary="Read a graph", response_model=None)
+@router.get("/graphs", summary="Read a graph", response_model=None)
+@router.head("/graphs", summary="Check that a graph exists, with its size", response_model=None)
 async def get_graph(request: Request, store: StoreDep) -> Response:
     graph = _graph(request)
     chosen = media.negotiate_rdf(request.headers.get("accept"))

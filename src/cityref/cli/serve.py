@@ -24,4 +24,5 @@ def serve(
 
     overrides: dict[str, Any] = {"host": host, "port": port, "data_dir": data_dir}
     settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # The app writes its own access log (JSON with a request id); uvicorn's would repeat every line.
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", access_log=False)
