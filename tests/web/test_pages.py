@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cityref import resources
+
 
 def test_ontology_documentation_lists_classes_and_links_to_terms(live_server: str, page: Any) -> None:
     response = page.goto(live_server + "/ontology")
@@ -61,3 +63,30 @@ def test_sparql_page_runs_the_example_query(live_server: str, page: Any) -> None
     text = page.request.get(response.url).text()
     assert text.splitlines()[0].strip() == "subcomponent,label"
     assert "https://w3id.org/cityref/def/B1" in text
+
+
+def test_upload_page_validates_a_device_register_in_french(live_server: str, page: Any) -> None:
+    devices = resources.examples_dir() / "exampleton" / "devices.ttl"
+    page.goto(live_server + "/validate?lang=fr")
+    assert page.locator("#lang").input_value() == "fr"
+    page.check('input[name="profile"][value="iot-device-register"]')
+    page.set_input_files("#file", str(devices))
+    with page.expect_response(lambda r: "/validate" in r.url and r.request.method == "POST") as answer:
+        page.click("button[type=submit]")
+    assert answer.value.status == 200
+    assert answer.value.headers["x-conforms"] == "false"
+    page.wait_for_load_state()
+    report = page.inner_text("body")
+    # Exampleton's register has one deliberate gap: a counter of personal data with no retention period.
+    assert "dev-wifi-counter-03" in report
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def test_upload_page_without_a_profile_gets_a_clear_error(live_server: str, page: Any) -> None:
+    devices = resources.examples_dir() / "exampleton" / "devices.ttl"
+    page.goto(live_server + "/validate")
+    page.set_input_files("#file", str(devices))
+    with page.expect_response(lambda r: "/validate" in r.url and r.request.method == "POST") as answer:
+        page.click("button[type=submit]")
+    assert answer.value.status == 400
+    assert "iot-device-register" in answer.value.json()["known"]

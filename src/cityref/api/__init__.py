@@ -2,7 +2,18 @@
 
 from fastapi import APIRouter
 
-from cityref.api import dereference, graphs, health, home, ontology, reconcile, sparql, terms, validation
+from cityref.api import (
+    dereference,
+    graphs,
+    health,
+    home,
+    ontology,
+    reconcile,
+    sparql,
+    terms,
+    validation,
+    validation_page,
+)
 from cityref.api import queries as canned_queries
 
 api_router = APIRouter()
@@ -16,3 +27,4 @@ api_router.include_router(canned_queries.router)
 api_router.include_router(sparql.router)
 api_router.include_router(graphs.router)
 api_router.include_router(validation.router)
+api_router.include_router(validation_page.router)

@@ -7,6 +7,7 @@ limit; the validation itself runs in a worker thread that waits on a worker proc
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -83,7 +84,18 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def _multipart(request: Request, body: bytes, allow_shapes: bool) -> tuple[list[Part], bytes | None, str | None]:
+@dataclass
+class _Upload:
+    """What a multipart body carries: delivery files, optional user shapes, and form fields the upload page sends."""
+
+    parts: list[Part]
+    shapes: bytes | None = None
+    shapes_type: str | None = None
+    profiles: list[str] = field(default_factory=list)
+    lang: str | None = None
+
+
+async def _multipart(request: Request, body: bytes, allow_shapes: bool) -> _Upload:
     async def replay() -> AsyncGenerator[bytes, None]:
         yield body
 
@@ -97,7 +109,7 @@ async def _multipart(request: Request, body: bytes, allow_shapes: bool) -> tuple
         await form.close()  # spooled upload files
 
 
-async def _form_parts(form: FormData, allow_shapes: bool) -> tuple[list[Part], bytes | None, str | None]:
+async def _form_parts(form: FormData, allow_shapes: bool) -> _Upload:
     parts: list[Part] = []
     for item in form.getlist("file"):
         if isinstance(item, UploadFile):
@@ -108,15 +120,23 @@ async def _form_parts(form: FormData, allow_shapes: bool) -> tuple[list[Part], b
             parts.append((None, item.encode("utf-8"), None))
     if not parts:
         raise BadRequest("A multipart body needs at least one 'file' part")
+    lang = form.get("lang")
+    upload = _Upload(
+        parts,
+        profiles=[value for value in form.getlist("profile") if isinstance(value, str)],
+        lang=lang if isinstance(lang, str) and lang else None,
+    )
     shapes = form.get("shapes")
-    if shapes is None:
-        return parts, None, None
+    if shapes is None or (isinstance(shapes, UploadFile) and not shapes.filename):
+        return upload  # a browser sends an empty part for an empty file input
     if not allow_shapes:
         raise Forbidden("User-supplied shapes are disabled on this server (settings.allow_user_shapes)")
     if isinstance(shapes, UploadFile):
-        fmt = format_for(shapes.content_type, shapes.filename)
-        return parts, await shapes.read(), fmt.media_type
-    return parts, shapes.encode("utf-8"), None
+        upload.shapes_type = format_for(shapes.content_type, shapes.filename).media_type
+        upload.shapes = await shapes.read()
+    else:
+        upload.shapes = shapes.encode("utf-8")
+    return upload
 
 
 @router.post("/validate", summary="Validate a delivery against one or more profiles")
@@ -137,7 +157,10 @@ async def validate_delivery(
         format_for(content_type or "text/turtle")  # 415 before reading the body
     body = await _read_limited(request, settings.max_body_bytes)
     if is_multipart:
-        parts, shapes, shapes_type = await _multipart(request, body, settings.allow_user_shapes)
+        upload = await _multipart(request, body, settings.allow_user_shapes)
+        profile = [*profile, *upload.profiles]  # the upload page names profiles as form fields
+        lang = upload.lang or lang
+        parts, shapes, shapes_type = upload.parts, upload.shapes, upload.shapes_type
     else:
         parts, shapes, shapes_type = [(None, body, content_type or None)], None, None
     if not profile and shapes is None:

@@ -1,0 +1,36 @@
+"""``GET /validate``: the upload page for people; it posts to ``POST /validate`` and gets the HTML report."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+from jinja2 import Template
+
+from cityref.api.deps import ProfilesDep, SettingsDep
+from cityref.model import LANGUAGES
+
+router = APIRouter(tags=["validation"])
+
+_LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "de": "Deutsch", "it": "Italiano"}
+
+
+@cache
+def _template() -> Template:
+    source = resources.files("cityref").joinpath("templates/validate.html").read_text(encoding="utf-8")
+    return Template(source, autoescape=True)
+
+
+@router.get("/validate", summary="Upload page: choose profiles and files, get a report", response_class=HTMLResponse)
+def upload_page(profiles: ProfilesDep, settings: SettingsDep, lang: str = "en") -> HTMLResponse:
+    lang = lang if lang in LANGUAGES else "en"
+    return HTMLResponse(
+        _template().render(
+            lang=lang,
+            profiles=[p.summary(lang) for p in profiles.values()],
+            languages=[(code, _LANGUAGE_NAMES[code]) for code in LANGUAGES],
+            max_mb=round(settings.max_body_bytes / 1_000_000),
+        )
+    )
