@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF
 
 from cityref import resources
 from cityref.model import LANGUAGES, Ontology
+from cityref.validation.report import path_text
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 PROF = Namespace("http://www.w3.org/ns/dx/prof/")
@@ -88,31 +89,6 @@ def shapes_graph(path: Path) -> Graph:
     graph = Graph()
     graph.parse(path, format="turtle")
     return graph
-
-
-def path_text(graph: Graph, path: object) -> str | None:
-    """A SHACL path written as a SPARQL property path, the way the validation report writes it."""
-    if path is None:
-        return None
-    if isinstance(path, URIRef):
-        return str(path)
-    return _step(graph, path)
-
-
-def _step(graph: Graph, path: object) -> str:
-    if isinstance(path, URIRef):
-        return f"<{path}>"
-    assert isinstance(path, BNode), path
-    if graph.value(path, RDF.first) is not None:
-        return "(" + " / ".join(_step(graph, p) for p in Collection(graph, path)) + ")"
-    unary = {SH.inversePath: "^{}", SH.zeroOrMorePath: "{}*", SH.oneOrMorePath: "{}+", SH.zeroOrOnePath: "{}?"}
-    for prop, pattern in unary.items():
-        inner = graph.value(path, prop)
-        if inner is not None:
-            return pattern.format(_step(graph, inner))
-    alternatives = graph.value(path, SH.alternativePath)
-    assert alternatives is not None, f"not a SHACL path: {path}"
-    return "(" + " | ".join(_step(graph, p) for p in Collection(graph, alternatives)) + ")"
 
 
 def path_iris(graph: Graph, path: object) -> Iterator[URIRef]:
