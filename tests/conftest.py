@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 
 from cityref import Settings, create_app
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# Resolved, so that IRIs built from it match those of manifests read through a symlinked shared/.
+SHARED = (Path(__file__).resolve().parents[1].parent / "shared").resolve()
 CONFORMANCE = SHARED / "conformance"
 
 
