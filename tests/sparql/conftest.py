@@ -129,4 +129,3 @@ class LiveServer:
 def live_server() -> Iterator[LiveServer]:
     with LiveServer(create_app(embedded_settings())) as server:
         yield server
-

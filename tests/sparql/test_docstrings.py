@@ -7,7 +7,14 @@ import importlib
 
 import pytest
 
-MODULES = ["cityref.store", "cityref.services.sparql_text", "cityref.api.auth"]
+MODULES = [
+    "cityref.store",
+    "cityref.store.base",
+    "cityref.services.sparql",
+    "cityref.services.sparql_text",
+    "cityref.services.binding",
+    "cityref.api.auth",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

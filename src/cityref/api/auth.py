@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Request
 
 from cityref.errors import Unauthorized
 from cityref.settings import Settings
@@ -36,21 +35,19 @@ def presented_key(request: Request) -> str | None:
 def key_allowed(key: str | None, settings: Settings) -> bool:
     if not key:
         return False
-    digest = key_digest(key)
+    digest = key_digest(key).encode()
     matched = False
     for allowed in settings.api_key_hashes:
-        matched |= hmac.compare_digest(digest, allowed.strip().lower())
+        # Bytes, not str: compare_digest refuses non-ASCII str, and a typo in the settings must not become a 500.
+        matched |= hmac.compare_digest(digest, allowed.strip().lower().encode())
     return matched
 
 
 def require_write_key(request: Request) -> None:
-    """Dependency for every route that writes: 401 unless a configured key is presented."""
+    """Called first by every route that writes: 401 unless a configured key is presented."""
     settings: Settings = request.app.state.settings
     if not key_allowed(presented_key(request), settings):
         raise Unauthorized(
             "Writing needs an API key (Authorization: Bearer KEY or X-API-Key)",
             headers={"WWW-Authenticate": 'Bearer realm="cityref"'},
         )
-
-
-WriteKey = Annotated[None, Depends(require_write_key)]

@@ -9,7 +9,7 @@ answers its IRI in ``Location``. Writes need an API key.
 from __future__ import annotations
 
 import uuid
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -17,9 +17,10 @@ from starlette.concurrency import run_in_threadpool
 
 from cityref import media
 from cityref.api.auth import require_write_key
+from cityref.api.body import declared_length, read_limited, too_large
 from cityref.api.deps import SettingsDep, StoreDep
-from cityref.errors import BadRequest, NotAcceptable, NotFound, PayloadTooLarge
-from cityref.store.base import GRAPH_BASE, SYSTEM_GRAPH
+from cityref.errors import BadRequest, NotAcceptable, NotFound
+from cityref.store.base import GRAPH_BASE, SYSTEM_GRAPH, check_graph_iri
 
 router = APIRouter(tags=["graph store"])
 
@@ -38,9 +39,10 @@ def _target(request: Request) -> str | object | None:
     if not graphs:
         return _NO_TARGET
     iri = graphs[0]
-    parts = urlsplit(iri)
-    if not parts.scheme or any(c in iri for c in '<>"{}|^`\\ '):
-        raise BadRequest(f"?graph must be an absolute IRI, not {iri!r}")
+    try:
+        check_graph_iri(iri)  # the backends write it into SPARQL Update text: a stray newline must not get there
+    except ValueError:
+        raise BadRequest(f"?graph must be an absolute IRI, not {iri!r}") from None
     if iri == SYSTEM_GRAPH:
         raise NotFound("The system graph is internal")
     return iri
@@ -60,9 +62,10 @@ async def _parts(request: Request, settings: SettingsDep) -> list[tuple[bytes, s
     if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         return [await _upload(request, settings)]
     limit = settings.max_body_bytes
-    declared = request.headers.get("content-length")
-    if not declared or not declared.isdigit() or int(declared) > limit:
-        raise PayloadTooLarge(f"A multipart body needs a Content-Length of at most {limit} bytes", limit=limit)
+    declared = declared_length(request)
+    if declared is None or declared > limit:
+        # Starlette spools multipart files without a total cap; a declared length the server enforces is that cap.
+        raise too_large(limit)
     parts: list[tuple[bytes, str]] = []
     async with request.form(max_part_size=limit) as form:
         for _, value in form.multi_items():
@@ -74,18 +77,7 @@ async def _parts(request: Request, settings: SettingsDep) -> list[tuple[bytes, s
 
 
 async def _upload(request: Request, settings: SettingsDep) -> tuple[bytes, str]:
-    limit = settings.max_body_bytes
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"The body is larger than {limit} bytes", limit=limit)
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"The body is larger than {limit} bytes", limit=limit)
-        chunks.append(chunk)
-    return b"".join(chunks), request.headers.get("content-type", "")
+    return await read_limited(request, settings.max_body_bytes), request.headers.get("content-type", "")
 
 
 @router.get("/graphs", summary="Read a graph", response_model=None)
@@ -120,9 +112,11 @@ async def post_graph(request: Request, settings: SettingsDep, store: StoreDep) -
     target = _target(request)
     parts = await _parts(request, settings)
     if target is _NO_TARGET:
-        data, content_type = parts[0]
         iri = f"{GRAPH_BASE}new/{uuid.uuid4()}"
+        (data, content_type), *more = parts
         await run_in_threadpool(store.graph_put, iri, data, content_type, base_iri=iri)
+        for part, part_type in more:
+            await run_in_threadpool(store.graph_post, iri, part, part_type, base_iri=iri)
         # Location names the new graph itself; it is read back with /graphs?graph=<that IRI>.
         return Response(status_code=201, headers={"Location": iri})
     assert target is None or isinstance(target, str)

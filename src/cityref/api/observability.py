@@ -62,7 +62,8 @@ class Metrics:
 
 
 class StoreSizeCollector(Collector):
-    """Triples per graph, read from the store when Prometheus scrapes (nothing is cached between scrapes)."""
+    """Triples per graph, asked of the store at each scrape (the embedded store counts once per write, a remote
+    store counts at each call)."""
 
     def __init__(self, app: FastAPI) -> None:
         self.app = app

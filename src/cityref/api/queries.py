@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from cityref import media
 from cityref.api.deps import SettingsDep, StoreDep
-from cityref.errors import BadRequest, NotAcceptable
-from cityref.services import canned
+from cityref.api.sparql import query_response
+from cityref.errors import NotAcceptable
+from cityref.services import canned, sparql
 from cityref.services.binding import ParameterError
 
 router = APIRouter(tags=["queries"])
@@ -19,25 +19,17 @@ SPARQL_QUERY = "application/sparql-query"
 
 
 def _accept_for(request: Request) -> str | None:
-    """``?format=json|xml|csv|tsv|turtle|ntriples|jsonld|rdfxml`` wins over the Accept header (for links)."""
+    """``?format=json|xml|csv|tsv|turtle|ntriples|jsonld|rdfxml`` wins over the Accept header (for links); the
+    names are those of ``/sparql``, so one name serves a SELECT and a CONSTRUCT alike."""
     name = request.query_params.get("format")
     if not name:
         return request.headers.get("accept")
-    fmt = media.result_format(name) or media.rdf_format(name)
-    if fmt is None or fmt.quads:
-        known = [f.name for f in media.RESULT_FORMATS] + [f.name for f in media.RDF_FORMATS if not f.quads]
-        raise NotAcceptable(f"Unknown format {name!r}", known=known)
-    return fmt.media_type
-
-
-def _timeout(request: Request) -> float | None:
-    raw = request.query_params.get("timeout")
-    if raw is None:
-        return None
-    try:
-        return float(raw)
-    except ValueError:
-        raise BadRequest(f"timeout must be a number of seconds, not {raw!r}") from None
+    accept = sparql.accept_for_format(name)
+    if accept is None:
+        raise NotAcceptable(
+            f"Unknown format {name!r}", known=["json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml"]
+        )
+    return accept
 
 
 def _values(request: Request) -> dict[str, str]:
@@ -77,9 +69,11 @@ def run_canned(name: str, request: Request, settings: SettingsDep, store: StoreD
     if name.endswith(".rq") or request.query_params.get("describe", "").lower() in ("true", "1", "yes"):
         return _text(query)
     outcome = canned.run(
-        store, settings, query, _values(request), accept=_accept_for(request), timeout_s=_timeout(request)
+        store,
+        settings,
+        query,
+        _values(request),
+        accept=_accept_for(request),
+        timeout_s=sparql.parse_timeout(request.query_params.get("timeout")),
     )
-    headers = {"Vary": "Accept"}
-    if outcome.truncated:
-        headers["X-Cityref-Truncated"] = "true"
-    return Response(outcome.body, media_type=outcome.media_type, headers=headers)
+    return query_response(outcome)

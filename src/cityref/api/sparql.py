@@ -17,8 +17,9 @@ from starlette.concurrency import run_in_threadpool
 from cityref import media
 from cityref.api import sparql_page
 from cityref.api.auth import require_write_key
+from cityref.api.body import read_limited
 from cityref.api.deps import SettingsDep, StoreDep
-from cityref.errors import BadRequest, NotAcceptable, PayloadTooLarge, UnsupportedMediaType
+from cityref.errors import BadRequest, NotAcceptable, UnsupportedMediaType
 from cityref.services import sparql as service
 from cityref.services.sparql_text import with_using_graphs
 
@@ -28,65 +29,29 @@ FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
 UPDATE = "application/sparql-update"
 
-# ?format= / ?output= short names (SPARQLWrapper and Fuseki clients send them): results type, graph type.
-_FORMAT_PARAM = {
-    "json": ("application/sparql-results+json", "application/ld+json"),
-    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv", "text/turtle"),
-    "tsv": ("text/tab-separated-values", "text/turtle"),
-    "turtle": ("application/sparql-results+json", "text/turtle"),
-    "ttl": ("application/sparql-results+json", "text/turtle"),
-    "n3": ("application/sparql-results+json", "text/turtle"),
-    "nt": ("application/sparql-results+json", "application/n-triples"),
-    "ntriples": ("application/sparql-results+json", "application/n-triples"),
-    "jsonld": ("application/sparql-results+json", "application/ld+json"),
-    "json-ld": ("application/sparql-results+json", "application/ld+json"),
-    "rdf": ("application/sparql-results+xml", "application/rdf+xml"),
-    "rdfxml": ("application/sparql-results+xml", "application/rdf+xml"),
-}
+Pairs = list[tuple[str, str]]
+"""Query-string or form members in order, repeats kept (the protocol's dataset parameters repeat)."""
 
 
-def _params(pairs: list[tuple[str, str]], name: str) -> list[str]:
+def _params(pairs: Pairs, name: str) -> list[str]:
     return [v for k, v in pairs if k == name]
 
 
-def _single(pairs: list[tuple[str, str]], name: str) -> str | None:
+def _single(pairs: Pairs, name: str) -> str | None:
     values = _params(pairs, name)
     if len(values) > 1:
         raise BadRequest(f"More than one {name!r} parameter: the protocol allows exactly one")
     return values[0] if values else None
 
 
-def _accept(request: Request, pairs: list[tuple[str, str]]) -> str | None:
+def _accept(request: Request, pairs: Pairs) -> str | None:
     """The Accept header, unless a ``format``/``output`` parameter names a format explicitly."""
     for name in ("format", "output"):
         for value in _params(pairs, name):
-            key = value.strip().lower()
-            if key in _FORMAT_PARAM:
-                return ", ".join(_FORMAT_PARAM[key])
-            if "/" in key:
-                return key
+            accept = service.accept_for_format(value)
+            if accept:
+                return accept
     return request.headers.get("accept")
-
-
-def _timeout(pairs: list[tuple[str, str]]) -> float | None:
-    value = _single(pairs, "timeout")
-    if value is None or value == "":
-        return None
-    try:
-        return float(value)
-    except ValueError as error:
-        raise BadRequest(f"timeout must be a number of seconds, not {value!r}") from error
-
-
-async def _body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"The body is larger than {limit} bytes", limit=limit)
-    body = await request.body()
-    if len(body) > limit:
-        raise PayloadTooLarge(f"The body is larger than {limit} bytes", limit=limit)
-    return body
 
 
 def _text(body: bytes, content_type: str) -> str:
@@ -103,28 +68,29 @@ def _text(body: bytes, content_type: str) -> str:
         raise BadRequest("The SPARQL text is not valid UTF-8") from error
 
 
-def _answer(outcome: service.QueryOutcome) -> Response:
+def query_response(outcome: service.QueryOutcome) -> Response:
+    """A query answer as sent by ``/sparql`` and ``/queries``: the engine's bytes, the truncation header if cut."""
     headers = {"Vary": "Accept"}
     if outcome.truncated:
         headers["X-Cityref-Truncated"] = "true"
     return Response(outcome.body, media_type=outcome.media_type, headers=headers)
 
 
-async def _query(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: list) -> Response:
+async def _query(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: Pairs) -> Response:
     outcome = await run_in_threadpool(
         service.run_query,
         store,
         settings,
         text,
         accept=_accept(request, pairs),
-        timeout_s=_timeout(pairs),
+        timeout_s=service.parse_timeout(_single(pairs, "timeout")),
         default_graph_uris=_params(pairs, "default-graph-uri"),
         named_graph_uris=_params(pairs, "named-graph-uri"),
     )
-    return _answer(outcome)
+    return query_response(outcome)
 
 
-async def _update(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: list) -> Response:
+async def _update(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: Pairs) -> Response:
     require_write_key(request)
     using = _params(pairs, "using-graph-uri")
     using_named = _params(pairs, "using-named-graph-uri")
@@ -150,7 +116,7 @@ async def sparql_post(request: Request, settings: SettingsDep, store: StoreDep) 
     content_type = request.headers.get("content-type", "")
     bare = content_type.split(";", 1)[0].strip().lower()
     url_pairs = parse_qsl(request.url.query, keep_blank_values=True)
-    body = await _body(request, settings.max_body_bytes)
+    body = await read_limited(request, settings.max_body_bytes)
     if bare == FORM:
         pairs = url_pairs + parse_qsl(_text(body, content_type), keep_blank_values=True)
         query, update = _single(pairs, "query"), _single(pairs, "update")
@@ -179,7 +145,9 @@ async def _description(request: Request, settings: SettingsDep, store: StoreDep)
     if chosen == media.HTML:
         return HTMLResponse(sparql_page.render(endpoint))
     graphs = await run_in_threadpool(store.graphs)
-    graph = sparql_page.service_description(endpoint, graphs, union=settings.union_default_graph)
+    graph = sparql_page.service_description(
+        endpoint, graphs, union=settings.union_default_graph, federated=bool(settings.allowed_remote_hosts)
+    )
     fmt = media.rdf_format(chosen)
     assert fmt is not None and fmt.rdflib is not None
     return Response(graph.serialize(format=fmt.rdflib), media_type=chosen, headers={"Vary": "Accept"})

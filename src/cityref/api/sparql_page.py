@@ -21,8 +21,9 @@ _RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_
 _GRAPH_FORMATS = ("Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 
 
-def service_description(endpoint: str, graphs: list[GraphInfo], *, union: bool) -> Graph:
-    """The ``sd:Service`` for ``endpoint`` with its default dataset and the size of every graph."""
+def service_description(endpoint: str, graphs: list[GraphInfo], *, union: bool, federated: bool = False) -> Graph:
+    """The ``sd:Service`` for ``endpoint`` with its default dataset and the size of every graph; ``federated``
+    (some SERVICE host is allow-listed) is the only case where the description may claim federated query."""
     g = Graph()
     g.bind("sd", SD)
     g.bind("void", VOID)
@@ -34,7 +35,8 @@ def service_description(endpoint: str, graphs: list[GraphInfo], *, union: bool) 
         g.add((service, SD.supportedLanguage, language))
     for name in (*_RESULT_FORMATS, *_GRAPH_FORMATS):
         g.add((service, SD.resultFormat, FORMATS[name]))
-    g.add((service, SD.feature, SD.BasicFederatedQuery))
+    if federated:
+        g.add((service, SD.feature, SD.BasicFederatedQuery))
     if union:
         g.add((service, SD.feature, SD.UnionDefaultGraph))
     dataset = BNode()

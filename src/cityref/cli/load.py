@@ -31,8 +31,14 @@ def load(
     """Add FILE's triples to graph IRI (merge), with a progress bar."""
     from cityref.settings import Settings
     from cityref.store import EmbeddedStore, RemoteStore, Store
+    from cityref.store.base import check_graph_iri
 
     console = Console(stderr=True)
+    try:
+        check_graph_iri(graph)
+    except ValueError as error:
+        console.print(f"[red]--graph must be an absolute IRI:[/] {error}")
+        raise typer.Exit(2) from None
     store: Store
     if endpoint:
         store = RemoteStore(endpoint, gsp_url=endpoint, api_key=key)
@@ -44,7 +50,11 @@ def load(
                 "[red]Give --data-dir (or CITYREF_DATA_DIR), or --endpoint: an in-memory store would not keep it"
             )
             raise typer.Exit(2)
-        store = EmbeddedStore(directory)
+        try:
+            store = EmbeddedStore(directory)
+        except OSError as error:  # most often a running server holding the store's lock
+            console.print(f"[red]Cannot open the store at {directory}:[/] {error}")
+            raise typer.Exit(2) from None
         target = str(directory)
     columns = (
         TextColumn("{task.description}"),

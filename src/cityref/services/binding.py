@@ -23,6 +23,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from cityref.errors import BadRequest
+from cityref.services.sparql_text import Token, tokens
 
 PARAM_TYPES = ("iri", "literal", "string", "integer", "decimal", "date", "boolean", "lang")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -155,27 +156,6 @@ def to_term(kind: str, raw: str, name: str) -> BoundTerm:
     raise ValueError(f"unknown parameter type {kind!r}; known: {', '.join(PARAM_TYPES)}")
 
 
-# A small SPARQL tokenizer: enough to tell comments, strings and IRIs apart from the braces and keywords around them.
-_TOKEN = re.compile(
-    r"""(?P<comment>\#[^\n]*)
-      | (?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''|"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-      | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
-      | (?P<word>[A-Za-z_][A-Za-z0-9_.\-]*(?::[^\s{}()<>,;"']*)?|:[^\s{}()<>,;"']*)
-      | (?P<open>\{) | (?P<close>\}) | (?P<other>\S)""",
-    re.VERBOSE | re.DOTALL,
-)
-
-
-def tokens(query: str) -> list[tuple[str, str, int]]:
-    """(kind, text, offset) for every token of ``query``; whitespace is dropped."""
-    found = []
-    for m in _TOKEN.finditer(query):
-        kind = m.lastgroup or "other"
-        found.append((kind, m.group(), m.start()))
-    return found
-
-
 def variables(query: str) -> set[str]:
     """The names of the variables the query text mentions (``?x`` and ``$x``), comments and strings excluded."""
     return {text[1:] for kind, text, _ in tokens(query) if kind == "var"}
@@ -189,10 +169,11 @@ def query_form(query: str) -> str | None:
     return None
 
 
-def where_offset(query: str) -> int:
-    """The offset just after the ``{`` opening the top-level WHERE group (the first top-level group if no WHERE)."""
+def where_offset(query: str, lexed: list[Token] | None = None) -> int:
+    """The offset just after the ``{`` opening the top-level WHERE group (the first top-level group if no WHERE);
+    ``lexed`` is ``tokens(query)`` when the caller has it already."""
     depth, after_where, first_open = 0, False, None
-    for kind, text, offset in tokens(query):
+    for kind, text, offset in tokens(query) if lexed is None else lexed:
         if kind == "word" and depth == 0 and text.upper() == "WHERE":
             after_where = True
         elif kind == "open":
@@ -215,12 +196,12 @@ def values_block(bound: Mapping[str, BoundTerm]) -> str:
     return f"VALUES ({head}) {{ ({row}) }}"
 
 
-def _substitute(query: str, start: int, bound: Mapping[str, BoundTerm]) -> str:
+def _substitute(query: str, lexed: list[Token], start: int, bound: Mapping[str, BoundTerm]) -> str:
     """Replace the bound variables inside the group opening at ``start`` by their terms.
 
     ``BOUND(?x)`` of a bound parameter becomes ``true``: the function only takes a variable, and the answer is known.
     """
-    found = [t for t in tokens(query) if t[2] >= start]
+    found = [t for t in lexed if t[2] >= start]
     pieces, cursor, depth, i = [query[:start]], start, 1, 0
     while i < len(found) and depth > 0:
         kind, text, offset = found[i]
@@ -257,6 +238,7 @@ def bind_query(query: str, bound: Mapping[str, BoundTerm]) -> str:
     """
     if not bound:
         return query
-    at = where_offset(query)
-    body = _substitute(query, at, bound)
+    lexed = tokens(query)
+    at = where_offset(query, lexed)
+    body = _substitute(query, lexed, at, bound)
     return f"{body[:at]} {values_block(bound)}\n{body[at:]}"

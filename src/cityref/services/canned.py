@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,10 +25,11 @@ from cityref import resources
 from cityref.errors import BadRequest, NotFound
 from cityref.services import binding
 from cityref.services.binding import PARAM_TYPES, BoundTerm, ParameterError
+from cityref.services.sparql import QueryOutcome, run_query
 
 if TYPE_CHECKING:
-    from cityref.services.sparql import QueryOutcome
     from cityref.settings import Settings
+    from cityref.store import Store
 
 # Query-string names the HTTP route keeps for itself; no parameter may take them.
 RESERVED = frozenset({"describe", "timeout", "format", "accept"})
@@ -78,8 +79,9 @@ class CannedQuery:
     params: list[Param] = field(default_factory=list)
     text: str = ""
 
-    @property
+    @cached_property
     def form(self) -> str | None:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE; lexed once, not at every listing of ``/queries``."""
         return binding.query_form(self.text)
 
     def param(self, name: str) -> Param | None:
@@ -221,7 +223,7 @@ def get(name: str) -> CannedQuery:
 
 
 def run(
-    store: Any,
+    store: Store,
     settings: Settings,
     query: CannedQuery,
     values: Mapping[str, str] | None = None,
@@ -230,6 +232,4 @@ def run(
     timeout_s: float | None = None,
 ) -> QueryOutcome:
     """Bind ``values`` and run the query with the same budgets and negotiation as ``/sparql``."""
-    from cityref.services.sparql import run_query
-
     return run_query(store, settings, query.bind(values), accept=accept, timeout_s=timeout_s)

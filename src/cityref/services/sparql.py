@@ -6,6 +6,7 @@ row cap. See :func:`run_query` for the rules every caller gets for free.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from cityref import media
@@ -14,7 +15,15 @@ from cityref.services.sparql_text import analyse, check_services
 from cityref.settings import Settings
 from cityref.store.base import QueryOutcome, QueryRequest, Store
 
-__all__ = ["QueryOutcome", "negotiate_graph", "negotiate_results", "run_query", "run_update"]
+__all__ = [
+    "QueryOutcome",
+    "accept_for_format",
+    "negotiate_graph",
+    "negotiate_results",
+    "parse_timeout",
+    "run_query",
+    "run_update",
+]
 
 RETRY_AFTER_S = 2
 
@@ -43,10 +52,58 @@ def negotiate_graph(accept: str | None) -> str | None:
     return _negotiate(accept, triples, skip=("text/plain",))
 
 
+# ?format= / ?output= short names (SPARQLWrapper and Fuseki clients send them): a results type and a graph type,
+# so that the name works whichever form the query turns out to have.
+_FORMAT_NAMES = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", "text/turtle"),
+    "tsv": ("text/tab-separated-values", "text/turtle"),
+    "turtle": ("application/sparql-results+json", "text/turtle"),
+    "ttl": ("application/sparql-results+json", "text/turtle"),
+    "n3": ("application/sparql-results+json", "text/turtle"),
+    "nt": ("application/sparql-results+json", "application/n-triples"),
+    "ntriples": ("application/sparql-results+json", "application/n-triples"),
+    "jsonld": ("application/sparql-results+json", "application/ld+json"),
+    "json-ld": ("application/sparql-results+json", "application/ld+json"),
+    "rdf": ("application/sparql-results+xml", "application/rdf+xml"),
+    "rdfxml": ("application/sparql-results+xml", "application/rdf+xml"),
+}
+
+
+def accept_for_format(name: str) -> str | None:
+    """An Accept header for a ``format`` short name (``json``, ``csv``, ``turtle``...) or a media type; None if
+    it is neither.
+
+    >>> accept_for_format("csv")
+    'text/csv, text/turtle'
+    """
+    key = name.strip().lower()
+    if key in _FORMAT_NAMES:
+        return ", ".join(_FORMAT_NAMES[key])
+    return key if "/" in key else None
+
+
 def effective_timeout(settings: Settings, timeout_s: float | None) -> float:
-    """The client's timeout, never above the server maximum; the server default when the client gives none."""
-    wanted = settings.query_timeout_s if timeout_s is None or timeout_s <= 0 else timeout_s
+    """The client's timeout, never above the server maximum; the server default when the client gives none.
+
+    ``not timeout_s > 0`` also catches NaN, which would otherwise slip past ``min`` and reach ``select``.
+    """
+    wanted = settings.query_timeout_s if timeout_s is None or not timeout_s > 0 else timeout_s
     return min(wanted, settings.max_query_timeout_s)
+
+
+def parse_timeout(raw: str | None) -> float | None:
+    """A client's ``timeout`` parameter in seconds (absent or empty: none); 400 unless a finite number."""
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise BadRequest(f"timeout must be a number of seconds, not {raw!r}")
+    return value
 
 
 def run_query(
@@ -70,12 +127,13 @@ def run_query(
     - at most ``settings.max_concurrent_queries`` run at once: ``Busy`` (503, ``Retry-After``) beyond that.
     - ``SERVICE`` to a host not in ``settings.allowed_remote_hosts``: ``Forbidden`` (403), checked before running.
     - syntax errors: ``SyntaxProblem`` (400) with ``line`` and ``column``.
-    - default dataset: with no ``default_graph_uris``, the default graph is the union of all graphs when
-      ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``);
-      named graphs are always available to ``GRAPH``.
+    - dataset: with no ``default_graph_uris`` or ``named_graph_uris``, the default graph is the union of all graphs
+      when ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``)
+      and every graph is available to ``GRAPH``; a request that names graphs gets exactly those, as the protocol
+      says (the embedded store; a remote store applies its own reading).
     """
     analysis = analyse(sparql)
-    if analysis.kind is None and _looks_like_update(sparql):
+    if analysis.kind is None and analysis.is_update:
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
     check_services(analysis, settings.allowed_remote_hosts)
     results_type = negotiate_results(accept)
@@ -109,25 +167,10 @@ def run_query(
 def run_update(store: Store, settings: Settings, sparql: str) -> None:
     """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries."""
     analysis = analyse(sparql)
-    if analysis.kind is not None and not _looks_like_update(sparql):
+    if analysis.kind is not None and not analysis.is_update:
         raise BadRequest("This is a query; send it as a query (GET/POST query=)")
     check_services(analysis, settings.allowed_remote_hosts)
     store.update(sparql)
-
-
-_UPDATE_WORDS = ("insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with")
-
-
-def _looks_like_update(sparql: str) -> bool:
-    from cityref.services.sparql_text import _TOKENS
-
-    for match in _TOKENS.finditer(sparql):
-        if match.lastgroup == "word":
-            word = match.group().lower()
-            if word in ("prefix", "base"):
-                continue
-            return word in _UPDATE_WORDS
-    return False
 
 
 def _offers(results: bool) -> list[str]:

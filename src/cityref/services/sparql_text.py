@@ -2,7 +2,10 @@
 
 The engine would fetch a ``SERVICE`` IRI itself, so the allow-list has to be applied to the text. A small lexer
 (comments, strings and IRIs are skipped as whole tokens, so a keyword inside them is never mistaken for one) is
-enough: ``SERVICE`` is a reserved word, and what follows it is an IRI, a prefixed name or a variable.
+enough: ``SERVICE`` is a reserved word, and what follows it is an IRI, a prefixed name or a variable. The lexer
+follows the grammar's terminals closely (a comment ends at CR as well as LF, an IRI excludes only the grammar's
+characters, a prefixed name keeps its backslash escapes): any token read longer than the engine reads it could
+hide a ``SERVICE`` from the check.
 
 >>> analyse('PREFIX e: <http://x/> SELECT * { SERVICE e:s { ?a ?b ?c } } # SERVICE <http://no/>').services
 ['http://x/s']
@@ -16,24 +19,44 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from cityref.errors import Forbidden
+from cityref.errors import BadRequest, Forbidden
+from cityref.store.base import sparql_iri
 
+_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+_LOCAL_CHAR = rf"[\w\-:\u00b7\u00c0-\uffff]|{_PLX}"
 _TOKENS = re.compile(
     r"""
-    (?P<comment>\#[^\n]*)
+    (?P<comment>\#[^\r\n]*)
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
+              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:(?:[\w\-\u00b7\u00c0-\uffff%\\:.]*[\w\-:%])?)
+  | (?P<pname>(?:[A-Za-z\u00c0-\uffff](?:[\w.\-\u00b7\u00c0-\uffff]*[\w\-\u00b7\u00c0-\uffff])?)?
+               :(?:(?:LOCAL|\.)*(?:LOCAL))?)
   | (?P<word>[A-Za-z_][\w\-]*)
+  | (?P<open>\{) | (?P<close>\})
   | (?P<other>\S)
-    """,
+    """.replace("LOCAL", _LOCAL_CHAR),
     re.VERBOSE | re.DOTALL,
 )
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
 
 _FORMS = {"select": "select", "ask": "ask", "construct": "construct", "describe": "construct"}
+_UPDATE_WORDS = frozenset({"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"})
 UNRESOLVED = "<unresolved>"
+
+Token = tuple[str, str, int]
+"""(kind, text, offset); kind is comment, string, iri, var, pname, word, open, close or other."""
+
+
+def tokens(text: str) -> list[Token]:
+    """Every token of ``text`` with its offset; whitespace is dropped.
+
+    >>> [kind for kind, _, _ in tokens('ASK { ?s a:b "x" } # c')]
+    ['word', 'open', 'var', 'pname', 'string', 'close', 'comment']
+    """
+    return [(m.lastgroup or "other", m.group(), m.start()) for m in _TOKENS.finditer(text)]
 
 
 @dataclass
@@ -46,40 +69,67 @@ class Analysis:
     prefixes: dict[str, str] = field(default_factory=dict)
     has_dataset: bool = False
     """Whether the text names its own dataset (FROM / FROM NAMED)."""
+    is_update: bool = False
+    """Whether the first keyword after the prologue (PREFIX, BASE) starts an update operation."""
 
 
 def analyse(text: str) -> Analysis:
-    """Lex ``text`` once; a service given by a variable or an unknown prefix is reported as ``<unresolved>``."""
+    """Lex ``text`` once; a service given by a variable or an unknown prefix is reported as ``<unresolved>``.
+
+    The spec lets an engine expand ``\\u`` escapes anywhere before parsing; some do, some (Oxigraph) do not. When
+    the text has any, the expanded text is scanned too, so the SERVICE calls of either reading are checked.
+    """
+    result = _scan(text)
+    if _CODEPOINT.search(text):
+        result.services += [s for s in _scan(_expand(text)).services if s not in result.services]
+    return result
+
+
+def _expand(text: str) -> str:
+    def codepoint(match: re.Match[str]) -> str:
+        value = int(match.group(1) or match.group(2), 16)
+        return chr(value) if value <= 0x10FFFF else "\ufffd"
+
+    return _CODEPOINT.sub(codepoint, text)
+
+
+def _scan(text: str) -> Analysis:
     result = Analysis()
-    tokens = [(m.lastgroup, m.group()) for m in _TOKENS.finditer(text)]
-    tokens = [(k, v) for k, v in tokens if k not in ("comment", "string")]
-    i = 0
-    while i < len(tokens):
-        kind, value = tokens[i]
+    found = [(kind, value) for kind, value, _ in tokens(text) if kind not in ("comment", "string")]
+    seen_word = False
+    for i, (kind, value) in enumerate(found):
+        if kind == "iri" and ")" in value:
+            # A PEG engine reads `FILTER(?a<1)SERVICE ?x#>` as `?a < 1`, a SERVICE and a comment, where a lexer
+            # sees one IRI: whatever follows a `)` inside an IRI is checked as text too.
+            result.services += _scan(value[value.index(")") + 1 : -1]).services
         word = value.lower() if kind == "word" else ""
-        if word == "prefix" and i + 2 < len(tokens) and tokens[i + 2][0] == "iri":
-            result.prefixes[tokens[i + 1][1].rstrip(":")] = tokens[i + 2][1][1:-1]
-        elif word == "from":
+        if word in ("prefix", "base"):
+            if word == "prefix" and i + 2 < len(found) and found[i + 2][0] == "iri":
+                result.prefixes[found[i + 1][1].rstrip(":")] = found[i + 2][1][1:-1]
+            continue
+        if word and not seen_word:
+            result.is_update, seen_word = word in _UPDATE_WORDS, True
+        if word == "from":
             result.has_dataset = True
         elif word in _FORMS and result.kind is None:
             result.kind = _FORMS[word]
         elif word in ("service", "load"):  # LOAD <url> in an update fetches too
             j = i + 1
-            if j < len(tokens) and tokens[j][0] == "word" and tokens[j][1].lower() == "silent":
+            if j < len(found) and found[j][0] == "word" and found[j][1].lower() == "silent":
                 j += 1
-            result.services.append(_target(tokens[j] if j < len(tokens) else ("other", ""), result.prefixes))
-        i += 1
+            result.services.append(_target(found[j] if j < len(found) else ("other", ""), result.prefixes))
     return result
 
 
-def _target(token: tuple[str | None, str], prefixes: dict[str, str]) -> str:
+def _target(token: tuple[str, str], prefixes: dict[str, str]) -> str:
     kind, value = token
     if kind == "iri":
-        return value[1:-1]
+        return _expand(value[1:-1])
     if kind == "pname":
         prefix, _, local = value.partition(":")
         if prefix in prefixes:
-            return prefixes[prefix] + local
+            # The engine drops the escapes (`e:a\@b` is `...a@b`), which can change the host: drop them first.
+            return prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
     return UNRESOLVED
 
 
@@ -105,27 +155,27 @@ def with_using_graphs(update: str, using: list[str], using_named: list[str]) -> 
     >>> with_using_graphs('INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }', ['http://g/1'], [])
     'INSERT { ?s ?p 1 } USING <http://g/1> WHERE { ?s ?p ?o }'
     """
-    from cityref.errors import BadRequest
-
-    clauses = " ".join([*(f"USING <{g}>" for g in using), *(f"USING NAMED <{g}>" for g in using_named)])
-    if any(c in clauses.replace("<", "").replace(">", "") for c in '"{}|^`\\'):
-        raise BadRequest("using-graph-uri values must be IRIs")
+    try:
+        clauses = " ".join(
+            [*(f"USING {sparql_iri(g)}" for g in using), *(f"USING NAMED {sparql_iri(g)}" for g in using_named)]
+        )
+    except ValueError as error:
+        raise BadRequest(f"using-graph-uri values must be IRIs ({error})") from None
     depth = 0
     previous = ""
     cuts: list[int] = []
-    for match in _TOKENS.finditer(update):
-        kind, value = match.lastgroup, match.group()
+    for kind, value, offset in tokens(update):
         if kind in ("comment", "string"):
             continue
         word = value.lower() if kind == "word" else ""
         if word in ("using", "with"):
             raise BadRequest("The update names its own dataset (USING/WITH) and the request names one too")
-        if value == "{":
+        if kind == "open":
             depth += 1
-        elif value == "}":
+        elif kind == "close":
             depth -= 1
         elif word == "where" and depth == 0 and previous != "delete":
-            cuts.append(match.start())
+            cuts.append(offset)
         previous = word or value
     for cut in reversed(cuts):
         update = update[:cut] + clauses + " " + update[cut:]

@@ -123,34 +123,46 @@ def _graph_list(iris: list[str]) -> list[ox.NamedNode | ox.DefaultGraph]:
     return [ox.NamedNode(i) for i in iris]
 
 
-_VISIBLE: dict[tuple[int, frozenset[str]], list[Any]] = {}
+class Snapshot:
+    """The store a worker queries, and the named graphs a user query may see in it (listed once, when first
+    needed: the list only changes with the snapshot)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._visible: dict[frozenset[str], list[Any]] = {}
+
+    def visible_graphs(self, hidden: frozenset[str]) -> list[Any]:
+        if hidden not in self._visible:
+            self._visible[hidden] = [g for g in self.store.named_graphs() if g.value not in hidden]
+        return self._visible[hidden]
 
 
-def _visible_graphs(store: ox.Store, hidden: frozenset[str]) -> list[Any]:
-    """The named graphs a user query may see (bookkeeping graphs left out), listed once per snapshot."""
-    key = (id(store), hidden)
-    if key not in _VISIBLE:
-        _VISIBLE.clear()
-        _VISIBLE[key] = [g for g in store.named_graphs() if g.value not in hidden]
-    return _VISIBLE[key]
+def _dataset(snapshot: Snapshot, request: dict[str, Any]) -> dict[str, Any]:
+    """The engine's dataset arguments for a request.
 
-
-def execute(store: ox.Store, request: dict[str, Any]) -> tuple[Any, ...]:
-    """Run one query request (a ``QueryRequest`` as a dict) against ``store``; never raises."""
-    kwargs: dict[str, Any] = {"base_iri": request.get("base_iri")}
+    A request that names graphs (``default-graph-uri``/``named-graph-uri``) gets exactly those, as the protocol
+    says: naming only default graphs leaves no named graph to ``GRAPH ?g``, and the other way round. Otherwise the
+    service's dataset: every graph but the hidden ones, the default graph being their union when so configured,
+    unless the text names its own with FROM (the engine applies that itself).
+    """
+    default, named = request["default_graph_uris"], request["named_graph_uris"]
+    if default or named:
+        return {"default_graph": _graph_list(default), "named_graphs": _graph_list(named)}
+    union = request["union_default_graph"]
     hidden = frozenset(request.get("hidden_graphs") or ())
-    if request["default_graph_uris"]:
-        kwargs["default_graph"] = _graph_list(request["default_graph_uris"])
-    elif hidden and not request["named_graph_uris"]:
-        visible = _visible_graphs(store, hidden)
-        kwargs["named_graphs"] = visible
-        kwargs["default_graph"] = [ox.DefaultGraph(), *visible] if request["union_default_graph"] else ox.DefaultGraph()
-    elif request["union_default_graph"] and not request["named_graph_uris"] and not request.get("query_has_dataset"):
-        kwargs["use_default_graph_as_union"] = True
-    if request["named_graph_uris"]:
-        kwargs["named_graphs"] = _graph_list(request["named_graph_uris"])
+    if hidden:
+        visible = snapshot.visible_graphs(hidden)
+        return {"named_graphs": visible, "default_graph": [ox.DefaultGraph(), *visible] if union else ox.DefaultGraph()}
+    if union and not request.get("query_has_dataset"):
+        return {"use_default_graph_as_union": True}
+    return {}
+
+
+def execute(snapshot: Snapshot, request: dict[str, Any]) -> tuple[Any, ...]:
+    """Run one query request (a ``QueryRequest`` as a dict) against ``snapshot``; never raises."""
+    kwargs: dict[str, Any] = {"base_iri": request.get("base_iri"), **_dataset(snapshot, request)}
     try:
-        result = store.query(request["sparql"], **kwargs)
+        result = snapshot.store.query(request["sparql"], **kwargs)
         return render(result, request)
     except SyntaxError as error:
         return ("error", "syntax", str(error))
@@ -178,7 +190,7 @@ def main() -> None:
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames may reach the parent's pipe
     inp = sys.stdin.buffer
-    store: ox.Store | None = None
+    snapshot: Snapshot | None = None
     write_frame(out, ("ready", os.getpid()))
     while True:
         message = read_frame(inp)
@@ -191,10 +203,11 @@ def main() -> None:
             else:
                 store = ox.Store()
                 store.load(ref, format=ox.RdfFormat.N_QUADS)
+            snapshot = Snapshot(store)
             write_frame(out, ("ok",))
         elif message[0] == "query":
-            assert store is not None
-            write_frame(out, execute(store, message[1]))
+            assert snapshot is not None
+            write_frame(out, execute(snapshot, message[1]))
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ Oxigraph for a clustered server without touching them.
 
 from __future__ import annotations
 
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pyoxigraph
 
@@ -148,6 +150,7 @@ class Store(ABC):
 
 
 _DIGEST = "https://w3id.org/cityref/def/sourceDigest"
+_NOT_IN_IRIREF = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 
 def _literal(text: str) -> str:
@@ -159,10 +162,23 @@ def graph_label(graph: str | None) -> str:
 
 
 def sparql_iri(iri: str) -> str:
-    """An IRI as a SPARQL term; characters that cannot appear in an IRIREF are refused, not escaped."""
-    if any(c in iri for c in '<>"{}|^`\\ \n\t'):
+    """An IRI as a SPARQL term; characters that cannot appear in an IRIREF are refused, not escaped.
+
+    >>> sparql_iri("http://example.org/a\\nb")
+    Traceback (most recent call last):
+    ValueError: not a valid IRI: 'http://example.org/a\\nb'
+    """
+    if _NOT_IN_IRIREF.search(iri):
         raise ValueError(f"not a valid IRI: {iri!r}")
     return f"<{iri}>"
+
+
+def check_graph_iri(iri: str) -> str:
+    """``iri`` if it can name a graph (absolute, and writable into SPARQL as it is); ``ValueError`` otherwise."""
+    sparql_iri(iri)
+    if not urlsplit(iri).scheme:
+        raise ValueError(f"not an absolute IRI: {iri!r}")
+    return iri
 
 
 def graph_target(graph: str | None) -> str:

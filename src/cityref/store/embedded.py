@@ -25,6 +25,7 @@ from cityref.store.base import (
     QueryRequest,
     Store,
     graph_target,
+    sparql_iri,
 )
 from cityref.store.workers import Snapshot, WorkerDied, WorkerPool, WorkerTimeout
 
@@ -220,7 +221,7 @@ class EmbeddedStore(Store):
 
 
 def _wrap(graph: str | None, ntriples: str) -> str:
-    return ntriples if graph is None else f"GRAPH <{graph}> {{ {ntriples} }}"
+    return ntriples if graph is None else f"GRAPH {sparql_iri(graph)} {{ {ntriples} }}"
 
 
 def request_dict(request: QueryRequest) -> dict[str, Any]:

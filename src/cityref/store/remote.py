@@ -1,14 +1,15 @@
 """The remote backend: any SPARQL 1.1 Protocol + Graph Store Protocol server (Fuseki, GraphDB, Virtuoso, Oxigraph
 server, Neptune...). Queries and updates go through SPARQLWrapper; Graph Store calls are plain HTTP.
 
-Budgets still hold: the client timeout closes the connection when the time is up (the server should enforce its
-own limit as well, see docs/deployment.md), SELECT results are fetched as TSV and read line by line only up to the
-row cap, then re-serialised by pyoxigraph in the format the client asked for.
+Budgets hold as far as a client can make them: the timeout is a socket timeout, so it bounds each wait for the
+server, not the whole transfer, and only the server's own limit truly stops the work (see docs/deployment.md).
+SELECT results are fetched as TSV and read line by line only up to the row cap, then re-serialised by pyoxigraph in
+the format the client asked for.
 """
 
 from __future__ import annotations
 
-import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -25,6 +26,7 @@ from cityref.store._worker import render_solutions
 from cityref.store.base import SYSTEM_GRAPH, GraphInfo, Progress, QueryOutcome, QueryRequest, Store
 
 _TSV = "text/tab-separated-values"
+GRAPH_SIZES_TTL_S = 30.0
 _NT = "application/n-triples"
 
 
@@ -51,6 +53,7 @@ class RemoteStore(Store):
         self.api_key = api_key
         self.max_triples = max_triples
         self.union_param = union_param
+        self._graph_sizes: tuple[float, list[GraphInfo]] | None = None
 
     # SPARQL over SPARQLWrapper.
 
@@ -91,8 +94,8 @@ class RemoteStore(Store):
         except TimeoutError as error:
             raise BudgetExceeded(f"The store did not answer within {timeout_s:g} s", timeout_s=timeout_s) from error
         except urllib.error.URLError as error:
-            if isinstance(error.reason, TimeoutError | socket.timeout):
-                raise BudgetExceeded(f"The store did not answer within {timeout_s:g} s") from error
+            if isinstance(error.reason, TimeoutError):
+                raise BudgetExceeded(f"The store did not answer within {timeout_s:g} s", timeout_s=timeout_s) from error
             raise UpstreamError(f"The store could not be reached: {error}") from error
         except SPARQLWrapperException as error:
             raise UpstreamError(f"The store refused the query: {_message(error)}") from error
@@ -110,6 +113,7 @@ class RemoteStore(Store):
         return QueryOutcome(body, media_type, truncated, "select")
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        self._graph_sizes = None
         wrapper = self._wrapper()
         wrapper.setQuery(sparql)
         try:
@@ -138,6 +142,8 @@ class RemoteStore(Store):
     def _gsp(self, method: str, graph: str | None, *, body: Any = None, headers: dict[str, str] | None = None) -> Any:
         if not self.gsp_url:
             raise UpstreamError("No Graph Store endpoint is configured for the remote store (CITYREF_REMOTE_GSP_URL)")
+        if method not in ("GET", "HEAD"):
+            self._graph_sizes = None
         query = "default" if graph is None else urllib.parse.urlencode({"graph": graph})
         request = urllib.request.Request(f"{self.gsp_url}?{query}", data=body, method=method, headers=headers or {})
         if self.api_key:
@@ -193,6 +199,16 @@ class RemoteStore(Store):
         return True
 
     def graphs(self) -> list[GraphInfo]:
+        """Graph sizes, kept for ``GRAPH_SIZES_TTL_S``: counting scans the whole store, and /metrics scrapes and
+        service descriptions ask often. A write through this replica forgets them at once."""
+        cached = self._graph_sizes
+        if cached is not None and time.monotonic() - cached[0] < GRAPH_SIZES_TTL_S:
+            return cached[1]
+        sizes = self._count_graphs()
+        self._graph_sizes = (time.monotonic(), sizes)
+        return sizes
+
+    def _count_graphs(self) -> list[GraphInfo]:
         counts: dict[str | None, int] = {None: 0}
         for row in self._select_json("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }"):
             if row.get("g") is not None and row["g"].value != SYSTEM_GRAPH:

@@ -107,13 +107,17 @@ class Worker:
 
 
 class WorkerPool:
-    """Idle workers kept for reuse; at most ``size`` exist at a time (the caller's query slots enforce that)."""
+    """Idle workers kept for reuse. The pool sets no cap of its own: the store's query slots bound how many
+    queries, and so how many workers, run at once."""
 
     def __init__(self, snapshot: Callable[[], Snapshot]) -> None:
+        """``snapshot()`` gives the newest snapshot; it is called under the pool's lock, so it may call
+        :meth:`generations_in_use` but must not wait on a thread that needs the pool."""
         self._snapshot = snapshot
         self._idle: list[Worker] = []
         self._busy: set[Worker] = set()
-        self._lock = threading.Lock()
+        # Re-entrant: the snapshot callback runs under it and asks generations_in_use() for the claims.
+        self._lock = threading.RLock()
         self._closed = False
         self.started = 0
         self.killed = 0
@@ -122,16 +126,20 @@ class WorkerPool:
         """Run one query on a worker holding the newest snapshot; kill it on timeout (``WorkerTimeout``)."""
         worker = self._take()
         try:
-            generation, how, ref = self._snapshot()
-            if worker.generation != generation:
+            with self._lock:
+                # The snapshot is claimed for this worker under the lock that pruning reads the claims with, so
+                # writes landing meanwhile cannot get its directory removed before the worker has opened it.
+                generation, how, ref = self._snapshot()
+                stale, worker.generation = worker.generation != generation, generation
+            if stale:
                 # Opening a snapshot is not the query's time: give it a deadline of its own.
                 reply = worker.call(("snapshot", generation, how, ref), START_TIMEOUT_S)
                 if reply != ("ok",):
                     raise WorkerDied(f"snapshot not opened: {reply!r}")
-                worker.generation = generation
             reply = worker.call(("query", request), timeout_s)
         except (WorkerTimeout, WorkerDied):
-            self.killed += 1
+            with self._lock:
+                self.killed += 1
             worker.kill()
             raise
         except BaseException:

@@ -1,0 +1,37 @@
+"""Reading a request body under ``max_body_bytes``, for every route that takes one.
+
+The limit is enforced while the body streams in, not after: a client that sends no Content-Length (chunked
+transfer) or a false one is cut off at the limit instead of being buffered whole in memory first.
+"""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from cityref.errors import PayloadTooLarge
+
+
+def too_large(limit: int) -> PayloadTooLarge:
+    """The 413 problem for a body over ``limit`` bytes; ``limit`` names the setting, ``max_bytes`` its value."""
+    return PayloadTooLarge(f"The body is larger than the {limit}-byte limit", limit="max_body_bytes", max_bytes=limit)
+
+
+def declared_length(request: Request) -> int | None:
+    """The Content-Length the client declared, when it declared a well-formed one."""
+    declared = request.headers.get("content-length", "")
+    return int(declared) if declared.isdigit() else None
+
+
+async def read_limited(request: Request, limit: int) -> bytes:
+    """The whole body, or :class:`PayloadTooLarge` (413) as soon as it passes ``limit`` bytes."""
+    declared = declared_length(request)
+    if declared is not None and declared > limit:
+        raise too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
