@@ -6,9 +6,10 @@ SPARQL server, and checks that autocomplete is cheap enough to call on every key
 
 The script starts ``python -m cityref serve`` (in-memory store with Exampleton) on a free port, copies every named
 graph of that store into an ``oxigraph`` directory (``GET /graphs`` then ``oxigraph load``), starts
-``oxigraph serve --union-default-graph`` on it (cityref's default graph is the union too), and runs each scenario
-for a fixed time at each concurrency with one thread and one keep-alive connection per simulated client. Only
-servers it started are stopped, by PID. The load generator is Python and shares the machine with the servers.
+``oxigraph serve --union-default-graph`` on it (cityref's default graph is the union too) and a second cityref that
+uses that oxigraph as its remote store, checks that the servers agree, and runs each scenario for a fixed time at
+each concurrency with one thread and one keep-alive connection per simulated client. Only servers it started are
+stopped, by PID. The load generator is Python and shares the machine with the servers.
 
 Run: python benchmarks/http_load.py [--duration 10] [--concurrency 1,8] [--only ask,select] [--json out.json]
 """
@@ -16,6 +17,7 @@ Run: python benchmarks/http_load.py [--duration 10] [--concurrency 1,8] [--only 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -74,10 +76,16 @@ def scenarios(canned_text: str) -> list[Scenario]:
     ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def free_ports(count: int) -> list[int]:
+    """Ports the kernel hands out, all held open together so that no two are the same."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60.0) -> None:
@@ -143,7 +151,8 @@ def run(base: str, scenario: Scenario, concurrency: int, duration_s: float, warm
         with httpx2.Client(base_url=base, headers=scenario.headers, timeout=30.0) as http:
             warm_until = time.perf_counter() + warmup_s
             while time.perf_counter() < warm_until:
-                http.get(scenario.path, params=scenario.params)
+                with contextlib.suppress(httpx2.HTTPError):  # a failure here must not leave the others at the gate
+                    http.get(scenario.path, params=scenario.params)
             start_gate.wait()
             mine = latencies[slot]
             while True:
@@ -217,7 +226,8 @@ def main() -> None:
         sys.exit("the `oxigraph` command is needed (pip install oxigraph)")
 
     tmp = Path(tempfile.mkdtemp(prefix="cityref-http-load-"))
-    urls = {name: f"http://127.0.0.1:{free_port()}" for name in ("cityref", "oxigraph", "cityref-remote")}
+    names = ("cityref", "oxigraph", "cityref-remote")
+    urls = {name: f"http://127.0.0.1:{port}" for name, port in zip(names, free_ports(len(names)), strict=True)}
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITYREF_")}
     env.update({"CITYREF_LOG_JSON": "false", **dict(x.split("=", 1) for x in args.cityref_env)})
     oxigraph = None
@@ -258,11 +268,16 @@ def main() -> None:
             for s in scenarios(canned_text)
             if (not groups or s.group in groups) and not (args.no_remote and s.server == "cityref-remote")
         ]
-        for scenario in chosen:  # same answers from both servers, or the comparison means nothing
+        answers: dict[str, set[str]] = {}
+        for scenario in chosen:  # same answers from every server, or the comparison means nothing
             answer = httpx2.get(urls[scenario.server] + scenario.path, params=scenario.params, headers=scenario.headers)
             answer.raise_for_status()
+            if "sparql-results" in answer.headers["content-type"]:
+                answers.setdefault(scenario.group, set()).add(summary(answer))
             what = f"{summary(answer)}, {len(answer.content)} bytes"
             print(f"check {scenario.server:8} {scenario.name}: {what}", file=sys.stderr)
+        if differing := {group: found for group, found in answers.items() if len(found) > 1}:
+            raise SystemExit(f"the servers disagree: {differing}")
         print("| scenario | server | clients | req/s | p50 ms | p95 ms | p99 ms | errors |")
         print("|---|---|---|---|---|---|---|---|")
         for scenario in chosen:

@@ -1,6 +1,7 @@
 import pytest
 
 from cityref import media
+from cityref.errors import NotAcceptable
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,34 @@ def test_unknown_format_is_none() -> None:
     assert media.rdf_format("image/png") is None
     assert media.result_format("text/turtle") is None
     assert media.result_format("application/json").name == "json"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt", "expected"),
+    [
+        ("application/x-turtle", None, "text/turtle"),
+        (None, None, "text/turtle"),
+        ("text/html", None, "text/html"),
+        ("text/html", "jsonld", "application/ld+json"),  # ?format= overrides Accept
+        ("image/png", "text/turtle", "text/turtle"),  # a media type works as ?format= too
+        ("image/png", "HTML", "text/html"),
+    ],
+)
+def test_choose_rdf(accept: str | None, fmt: str | None, expected: str) -> None:
+    assert media.choose_rdf(accept, fmt, html=True) == expected
+
+
+def test_choose_rdf_with_a_preferred_non_rdf_offer_and_refusals() -> None:
+    assert media.choose_rdf("*/*", first={"json": media.JSON}) == media.JSON
+    assert media.choose_rdf("text/turtle", first={"json": media.JSON}) == "text/turtle"
+    assert media.choose_rdf(None, "json", first={"json": media.JSON}) == media.JSON
+    with pytest.raises(NotAcceptable) as unknown:
+        media.choose_rdf(None, "trig")  # quads are not a description of one resource
+    assert "turtle" in unknown.value.extra["known"] and "html" not in unknown.value.extra["known"]
+    with pytest.raises(NotAcceptable) as refused:
+        media.choose_rdf("image/png", html=True)
+    assert refused.value.extra["offers"][-1] == media.HTML
+
+
+def test_bare_type() -> None:
+    assert media.bare_type(" Multipart/Form-Data; boundary=x") == "multipart/form-data"

@@ -34,7 +34,9 @@ def test_console_script_and_module_entry_point_answer_help() -> None:
 def test_docstring_examples_run() -> None:
     import doctest
 
-    from cityref import media
+    from cityref import lang, media, terms, validation
+    from cityref.terms import text
 
-    failures, tried = doctest.testmod(media)
-    assert tried > 0 and failures == 0
+    for module in (media, lang, text, terms, validation):
+        failures, tried = doctest.testmod(module)
+        assert tried > 0 and failures == 0, module.__name__

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from cityref._version import VERSION
 from cityref.errors import install_handlers
 from cityref.model import Ontology
 from cityref.settings import Settings
@@ -15,8 +16,6 @@ from cityref.store import bootstrap, open_store
 from cityref.terms import TermIndex
 from cityref.validation import load_profiles
 from cityref.validation import pool as validation_pool
-
-VERSION = "0.1.0"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

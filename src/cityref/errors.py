@@ -87,6 +87,12 @@ class LimitExceeded(CityrefError):
     code, status, title = "limit-exceeded", 422, "Limit exceeded"
 
 
+class InvalidParameters(CityrefError):
+    """Query, path or body parameters the route's declared types reject; ``errors`` lists each one."""
+
+    code, status, title = "invalid-parameters", 422, "Invalid parameters"
+
+
 class Busy(CityrefError):
     code, status, title = "busy", 503, "Service busy"
 
@@ -126,10 +132,7 @@ def install_handlers(app: FastAPI) -> None:
     async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
-        error = LimitExceeded("The request parameters are not valid", errors=errors)
-        body = error.to_problem(str(request.url.path))
-        body.update(code="invalid-parameters", title="Invalid parameters", type=PROBLEM_BASE + "invalid-parameters")
-        return JSONResponse(body, status_code=422, media_type=PROBLEM_MEDIA_TYPE)
+        return problem_response(InvalidParameters("The request parameters are not valid", errors=errors), request)
 
     app.add_exception_handler(CityrefError, on_cityref_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)

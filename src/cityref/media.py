@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from cityref.errors import NotAcceptable
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,14 @@ _BY_NAME = {f.name: f for f in RDF_FORMATS}
 _BY_EXTENSION = {f.extension: f for f in RDF_FORMATS} | {"json": _BY_NAME["jsonld"], "owl": _BY_NAME["rdfxml"]}
 
 
-def _bare(media_type: str) -> str:
+def bare_type(media_type: str) -> str:
+    """A media type without its parameters, lower-cased: ``Text/Turtle; charset=UTF-8`` gives ``text/turtle``."""
     return media_type.split(";", 1)[0].strip().lower()
 
 
 def rdf_format(media_type_or_name: str) -> Format | None:
     """The RDF format named by a media type (parameters ignored), a short name or a file extension."""
-    key = _bare(media_type_or_name)
+    key = bare_type(media_type_or_name)
     if key in _BY_NAME:
         return _BY_NAME[key]
     for fmt in RDF_FORMATS:
@@ -69,7 +72,7 @@ def rdf_format(media_type_or_name: str) -> Format | None:
 
 
 def result_format(media_type_or_name: str) -> Format | None:
-    key = _bare(media_type_or_name)
+    key = bare_type(media_type_or_name)
     for fmt in RESULT_FORMATS:
         if key == fmt.name or key in fmt.media_types:
             return fmt
@@ -85,7 +88,7 @@ class MediaRange:
 
     def matches(self, media_type: str) -> int:
         """How specifically this range matches ``media_type``: -1 not at all, 0 ``*/*``, 1 ``type/*``, 2 exact."""
-        kind, _, sub = _bare(media_type).partition("/")
+        kind, _, sub = bare_type(media_type).partition("/")
         if self.type == "*":
             return 0
         if self.type != kind:
@@ -153,13 +156,16 @@ def rdf_offers(*, html: bool = False, quads: bool = False) -> list[str]:
     return [*offers, HTML] if html else offers
 
 
-def negotiate_rdf(accept: str | None, *, html: bool = False, quads: bool = False) -> str | None:
+def negotiate_rdf(
+    accept: str | None, *, html: bool = False, quads: bool = False, first: Sequence[str] = ()
+) -> str | None:
     """Like :func:`negotiate` over RDF formats, also honouring their aliases (``application/x-turtle``...).
 
-    Browsers rank ``text/html`` above ``*/*``, so when HTML is offered it wins for them; ``*/*`` gets Turtle.
+    ``first`` names other media types offered ahead of RDF (a profile's JSON summary). Browsers rank ``text/html``
+    above ``*/*``, so when HTML is offered it wins for them; ``*/*`` gets the first offer (Turtle by default).
     """
-    offers: list[str] = []
-    canonical: dict[str, str] = {}
+    offers: list[str] = list(first)
+    canonical: dict[str, str] = {mt: mt for mt in first}
     for fmt in RDF_FORMATS:
         if fmt.quads and not quads:
             continue
@@ -173,3 +179,30 @@ def negotiate_rdf(accept: str | None, *, html: bool = False, quads: bool = False
         canonical[HTML] = HTML
     chosen = negotiate(accept, offers)
     return canonical[chosen] if chosen else None
+
+
+def choose_rdf(
+    accept: str | None, format: str | None = None, *, html: bool = False, first: Mapping[str, str] | None = None
+) -> str:
+    """The media type to serve a resource in: ``?format=`` (short name or media type) overrides Accept.
+
+    ``first`` maps short names to non-RDF media types preferred over RDF (``{"json": JSON}``). Every route that
+    serves RDF decides here, so that they all read aliases, ``?format=`` and Accept the same way; nothing
+    acceptable raises :class:`~cityref.errors.NotAcceptable`.
+    """
+    named = {**(first or {}), **({"html": HTML} if html else {})}
+    if format:
+        key = format.strip().lower()
+        for name, media_type in named.items():
+            if key in (name, media_type):
+                return media_type
+        fmt = rdf_format(key)
+        if fmt is not None and not fmt.quads:
+            return fmt.media_type
+        known = [*named, *(f.name for f in RDF_FORMATS if not f.quads)]
+        raise NotAcceptable(f"Unknown format {format!r}", known=known)
+    chosen = negotiate_rdf(accept, html=html, first=list((first or {}).values()))
+    if chosen is None:
+        offers = [*(first or {}).values(), *rdf_offers(html=html)]
+        raise NotAcceptable("None of the accepted media types can be served", offers=offers)
+    return chosen

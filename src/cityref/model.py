@@ -81,9 +81,14 @@ class Ontology:
 
     @cached_property
     def merged(self) -> Graph:
-        """The top module's import closure as one graph, prefixes kept."""
+        """The top module's import closure as one graph, prefixes kept.
+
+        A folder without the top module (a test fixture, a module being drafted) merges every module it holds, so
+        that the term index and validation still see all its terms.
+        """
         graph = Graph()
-        for module in self.closure():
+        modules = self.closure() if TOP_MODULE in self.modules else list(self.modules.values())
+        for module in modules:
             for prefix, ns in module.graph.namespaces():
                 graph.bind(prefix, ns, override=False)
             graph += module.graph

@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+from cityref import templates
+from cityref.lang import best_literal
 from cityref.model import CITYREF, LANGUAGES
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 _NS = str(CITYREF)
 # Statements shown in a term's own fields rather than in its list of other statements.
 _SHOWN_APART = {
@@ -84,13 +82,9 @@ def _natural(text: str) -> list[object]:
 
 
 def _in_lang(values: Iterable[object], lang: str) -> str | None:
-    """The literal in ``lang``, else English, else an untagged one, else any."""
-    literals = [v for v in values if isinstance(v, Literal)]
-    for wanted in (lang, "en", None):
-        for value in literals:
-            if value.language == wanted:
-                return str(value)
-    return str(literals[0]) if literals else None
+    """The literal in ``lang``, else English, else an untagged one, else any (the rule of :mod:`cityref.lang`)."""
+    found = best_literal(values, (lang,))
+    return str(found) if found is not None else None
 
 
 class _Builder:
@@ -202,12 +196,6 @@ def document(
                         sections, schemes, others)
 
 
-@cache
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True,
-                       lstrip_blocks=True)
-
-
 def render_html(page: OntologyPage, **context: object) -> str:
     """The page as HTML; ``context`` passes links the template needs (formats, modules, languages)."""
-    return _environment().get_template("ontology.html").render(page=page, languages=LANGUAGES, **context)
+    return templates.render("ontology.html", page=page, languages=LANGUAGES, **context)

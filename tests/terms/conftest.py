@@ -12,13 +12,11 @@ from fastapi.testclient import TestClient
 from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
+from tests.conftest import CONFORMANCE
 
 from cityref import Settings, create_app
 from cityref.model import Ontology
 from cityref.terms import TermIndex
-
-# The W3C suites live next to the repository (see tests/conftest.py).
-CONFORMANCE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance"
 
 LIFECYCLE_TTL = """
 @prefix cityref: <https://w3id.org/cityref/def/> .

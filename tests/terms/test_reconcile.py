@@ -148,3 +148,40 @@ def test_bad_requests(client: TestClient, settings: Settings) -> None:
     unknown_pid = {"q0": {"query": "B5", "properties": [{"pid": "colour", "v": "red"}]}}
     assert client.post("/reconcile", data={"queries": json.dumps(unknown_pid)}).status_code == 400
     assert client.get("/reconcile/preview", params={"id": "B55"}).status_code == 404
+
+
+def test_property_values_and_ids_count_against_the_limits(client: TestClient, settings: Settings) -> None:
+    """Each id and property value is looked up for every candidate: they are bounded like query texts."""
+    many = [{"pid": "broader", "v": [f"x{i}" for i in range(settings.max_bulk_items + 1)]}]
+    response = client.post("/reconcile", data={"queries": json.dumps({"q0": {"query": "B5", "properties": many}})})
+    assert response.status_code == 413 and response.json()["limit"] == "max_bulk_items"
+    long_value = [{"matchType": "id", "propertyValue": "B" * (settings.max_query_length + 1)}]
+    response = client.post("/reconcile/v1/reconcile", json={"queries": [{"conditions": long_value}]})
+    assert response.status_code == 422 and response.json()["limit"] == "max_query_length"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"query": "B5", "properties": {"pid": "notation"}}, {"query": "B5", "properties": ["notation"]}, {"query": 5}],
+)
+def test_malformed_v02_members_are_400_not_500(client: TestClient, query: dict[str, object]) -> None:
+    response = client.post("/reconcile", data={"queries": json.dumps({"q0": query})})
+    assert response.status_code == 400, response.text
+
+
+def test_an_infinite_limit_falls_back_to_the_default(client: TestClient) -> None:
+    response = client.post("/reconcile", data={"queries": '{"q0": {"query": "Strategy", "limit": 1e999}}'})
+    assert response.status_code == 200 and 0 < len(response.json()["q0"]["result"]) <= 5
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"conditions": ["B5"]},
+        {"conditions": [{"matchType": "name", "propertyValue": "B5"}], "lang": 5},
+        {"conditions": [{"matchType": "name", "propertyValue": "B5"}], "type": ["Practice"]},
+    ],
+)
+def test_malformed_v1_members_are_400_not_500(client: TestClient, query: dict[str, object]) -> None:
+    response = client.post("/reconcile/v1/reconcile", json={"queries": [query]})
+    assert response.status_code == 400, response.text

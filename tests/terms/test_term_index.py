@@ -113,6 +113,8 @@ def test_lang_chain_falls_back(index: TermIndex) -> None:
     term = describe(index, index.resolve("B5"), parse_lang("xx,de"))
     assert list(term["labels"]) == ["de"]
     assert list(term["definition"]) == ["en"]  # no German definition: English stands in
+    regional = describe(index, index.resolve("B5"), parse_lang("fr-CA"))
+    assert (regional["labelLang"], list(regional["labels"])) == ("fr", ["fr"]), "fr-CA is served French, not English"
     everything = describe(index, index.resolve("B5"), parse_lang("all"))
     assert set(everything["labels"]) >= {"en", "fr", "es", "de", "it"}
 

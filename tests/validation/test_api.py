@@ -172,3 +172,22 @@ def test_profile_shapes_by_format_parameter(demo_client: TestClient, fmt: str, m
     response = demo_client.get(f"/profiles/demo?format={fmt}")
     assert response.status_code == 200 and response.headers["content-type"].startswith(media_type)
     assert demo_client.get("/profiles/demo?format=pdf").status_code == 406
+
+
+def test_language_chains_and_malformed_tags(demo_client: TestClient) -> None:
+    chained = demo_client.post("/validate?profile=demo&lang=pt,fr", content=BROKEN.read_bytes(), headers=TURTLE)
+    assert chained.status_code == 200 and chained.json()["lang"] == "pt"
+    assert any(r["message"].startswith("Le système") for r in chained.json()["results"]), "falls through pt to fr"
+    for bad in ("xx yy", "fr;q=1"):
+        response = demo_client.post(
+            "/validate", params={"profile": "demo", "lang": bad, "format": "turtle"}, content=VALID.read_bytes(),
+            headers=TURTLE,
+        )
+        assert response.status_code == 400 and response.json()["parameter"] == "lang", bad
+
+
+def test_profile_shapes_by_media_type_alias(demo_client: TestClient) -> None:
+    response = demo_client.get("/profiles/demo", headers={"Accept": "application/x-turtle"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
+    assert demo_client.get("/profiles/demo", headers={"Accept": "*/*"}).json()["id"] == "demo"
+    assert demo_client.get("/profiles/demo", headers={"Accept": "image/png"}).status_code == 406

@@ -97,3 +97,12 @@ def test_large_input_path_with_progress(monkeypatch: pytest.MonkeyPatch) -> None
     assert result.exit_code == 1
     body = json.loads(result.stdout)  # the progress display goes to standard error
     assert body["counts"]["Violation"] == 2
+
+
+def test_error_text_is_not_read_as_console_markup(tmp_path: Path) -> None:
+    """A file name (or a parser message quoting the file) with square brackets is printed as is, not as markup."""
+    odd = tmp_path / "delivery[red].ttl"
+    odd.write_text("<http://e/a> <http://e/b> .\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(odd), "-p", "demo"])
+    assert result.exit_code == 2, result.output
+    assert "delivery[red].ttl" in result.output

@@ -120,6 +120,23 @@ def test_user_shapes_with_remote_sparql_are_refused(trap: str, keyword: str) -> 
     assert Recorder.hits == []
 
 
+@pytest.mark.parametrize("kind", ["rule", "target"])
+def test_remote_sparql_hidden_behind_unicode_escapes_is_refused(trap: str, kind: str) -> None:
+    """SPARQL expands ``\\uXXXX`` anywhere in a query, so ``\\u0053ERVICE`` is SERVICE to the engine; pySHACL
+    itself only refuses SERVICE in constraints, so rules and targets would reach the network."""
+    service = f"\\\\u0053ERVICE <{trap}/sparql> {{ ?this ?p ?o }}"
+    body = {
+        "rule": f'sh:rule [ a sh:SPARQLRule ; sh:construct "CONSTRUCT {{ $this <urn:p> ?o }} WHERE {{ {service} }}" ]',
+        "target": f'sh:target [ a sh:SPARQLTarget ; sh:select "SELECT ?this WHERE {{ {service} }}" ]',
+    }[kind]
+    shapes = f"""@prefix sh: <http://www.w3.org/ns/shacl#> .
+    <urn:s> a sh:NodeShape ; sh:targetNode <http://a> ; {body} ."""
+    with pytest.raises(CityrefError) as caught:
+        validate("<http://a> <http://b> <http://c> .", [], shapes=shapes, with_ontology=False)
+    assert caught.value.status == 400 and caught.value.extra.get("keyword", "").upper() == "SERVICE"
+    assert Recorder.hits == []
+
+
 def test_http_route_refuses_remote_context(trap: str, demo_client: TestClient) -> None:
     document = f'{{"@context": "{trap}/context.json", "@id": "http://a"}}'
     response = demo_client.post(

@@ -20,7 +20,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF
 
 from cityref import resources
-from cityref.model import LANGUAGES, Ontology
+from cityref.model import LANGUAGES
+from cityref.validation.engine import ontology_graph
 from cityref.validation.report import path_text
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -79,9 +80,9 @@ NESTING_PARAMETERS = (SH["not"], SH["and"], SH["or"], SH["xone"], SH.node, SH.qu
 Outcome = tuple[str, str | None, str, str]
 
 
-@cache
 def ontology() -> Graph:
-    return Ontology().merged
+    """The merged ontology as validation reads it: one parse per process, shared with ``validate()``."""
+    return ontology_graph(str(resources.ontology_dir().resolve()))
 
 
 @cache

@@ -56,6 +56,9 @@ def test_messages_follow_the_language_with_fallback_to_english() -> None:
     german = validate(BROKEN, ["demo"], profiles_dir=PROFILES, lang="de")
     assert {r.message for r in german.results if r.severity == "Info"} == {"Das System hat keine Beschreibung."}
     assert language_chain("pt-BR") == ["pt-br", "pt", "en", ""]
+    assert language_chain("de-AT,fr") == ["de-at", "de", "fr", "en", ""]
+    with pytest.raises(BadRequest):
+        validate(VALID, ["demo"], profiles_dir=PROFILES, lang="not a tag")
 
 
 def test_minimum_severity_filters_results_and_verdict() -> None:
@@ -100,6 +103,12 @@ def test_unknown_and_missing_profiles() -> None:
 def test_triple_cap_through_the_worker() -> None:
     with pytest.raises(LimitExceeded):
         validate(BROKEN, ["demo"], profiles_dir=PROFILES, max_triples=2, timeout_s=60)
+
+
+def test_triple_cap_covers_user_shapes() -> None:
+    shapes = "\n".join(f"<http://e/S{i}> a <http://www.w3.org/ns/shacl#NodeShape> ." for i in range(20))
+    with pytest.raises(LimitExceeded):
+        validate("<http://e/a> <http://e/b> <http://e/c> .", [], shapes=shapes, with_ontology=False, max_triples=10)
 
 
 def test_runaway_validation_is_stopped() -> None:

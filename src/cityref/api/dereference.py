@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from cityref import media
 from cityref.api.deps import TermsDep
 from cityref.api.term_http import cached, lifecycle, successor_link
-from cityref.errors import NotAcceptable, NotFound
+from cityref.errors import NotFound
 from cityref.terms import describe, parse_lang
 from cityref.terms.record import NS
 from cityref.terms.render import html_page, rdf_graph
@@ -24,7 +24,6 @@ from cityref.terms.render import html_page, rdf_graph
 router = APIRouter(tags=["terms"])
 
 FORMATS = {f.name: f for f in media.RDF_FORMATS if not f.quads}
-_RDF_MEDIA_TYPES = ", ".join(f.media_type for f in FORMATS.values())
 
 
 def alternates(local: str) -> list[tuple[str, str, str]]:
@@ -32,23 +31,6 @@ def alternates(local: str) -> list[tuple[str, str, str]]:
     out = [("html", media.HTML, f"/def/{local}?format=html")]
     out.extend((name, fmt.media_type, f"/def/{local}?format={name}") for name, fmt in FORMATS.items())
     return out
-
-
-def _chosen(request: Request, format_: str | None) -> str:
-    if format_:
-        if format_.lower() == "html":
-            return media.HTML
-        fmt = media.rdf_format(format_)
-        if fmt is None or fmt.quads:
-            raise NotAcceptable(f"Unknown format {format_!r}", known=["html", *FORMATS])
-        return fmt.media_type
-    chosen = media.negotiate_rdf(request.headers.get("accept"), html=True)
-    if chosen is None:
-        raise NotAcceptable(
-            f"None of the accepted media types can be served; offered: {media.HTML}, {_RDF_MEDIA_TYPES}",
-            offers=media.rdf_offers(html=True),
-        )
-    return chosen
 
 
 @router.get(
@@ -82,7 +64,7 @@ def dereference(
     if moved is not None:
         moved.headers["Vary"] = "Accept"
         return moved
-    chosen = _chosen(request, format)
+    chosen = media.choose_rdf(request.headers.get("accept"), format, html=True)
     links = [f'<{href}>; rel="alternate"; type="{mt}"' for _, mt, href in alternates(local)]
     links.insert(0, f'<{record.iri}>; rel="canonical"')
     if record.deprecated:

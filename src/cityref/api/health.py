@@ -6,8 +6,8 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from cityref._version import VERSION
 from cityref.api.deps import OntologyDep
-from cityref.app import VERSION
 
 router = APIRouter(tags=["service"])
 

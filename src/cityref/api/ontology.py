@@ -15,7 +15,7 @@ from rdflib import Graph
 
 from cityref import media
 from cityref.api.deps import OntologyDep
-from cityref.errors import NotAcceptable, NotFound
+from cityref.errors import NotFound
 from cityref.model import CITYREF, LANGUAGES, Ontology
 from cityref.ontology_doc import Link, document, render_html
 
@@ -29,20 +29,6 @@ LangParam = Annotated[str, Query(description=f"Display language of the HTML page
 FormatParam = Annotated[
     str | None, Query(description="Override the Accept header: turtle, jsonld, rdfxml, ntriples or html")
 ]
-
-
-def _choose(request: Request, fmt_param: str | None) -> str:
-    if fmt_param:
-        if fmt_param.lower() in ("html", media.HTML):
-            return media.HTML
-        fmt = media.rdf_format(fmt_param)
-        if fmt is None or fmt.quads:
-            raise NotAcceptable(f"Unknown format {fmt_param!r}", known=[*(f.name for f in _FORMATS), "html"])
-        return fmt.media_type
-    chosen = media.negotiate_rdf(request.headers.get("accept"), html=True)
-    if chosen is None:
-        raise NotAcceptable("None of the accepted media types can be served", offers=media.rdf_offers(html=True))
-    return chosen
 
 
 def _link_header(path: str) -> str:
@@ -71,7 +57,7 @@ def _html(ontology: Ontology, name: str, graph: Graph, request: Request, lang: s
 def _respond(
     ontology: Ontology, name: str, graph: Graph, request: Request, fmt_param: str | None, lang: str
 ) -> Response:
-    chosen = _choose(request, fmt_param)
+    chosen = media.choose_rdf(request.headers.get("accept"), fmt_param, html=True)
     lang = lang if lang in LANGUAGES else "en"
     headers = {"Vary": "Accept", "Link": _link_header(request.url.path)}
     cache = _CACHE.setdefault(ontology, {})

@@ -13,9 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from cityref._version import VERSION
 from cityref.api.deps import SettingsDep, TermsDep
 from cityref.api.term_http import check_bulk, check_query
-from cityref.app import VERSION
 from cityref.errors import BadRequest
 from cityref.settings import Settings
 from cityref.terms import TermIndex, describe, parse_lang
@@ -80,10 +80,16 @@ def manifest_v1(index: TermIndex, base: str, settings: Settings) -> dict[str, An
 
 
 def _checked(queries: list[ReconQuery], settings: Settings) -> list[ReconQuery]:
+    """Every string a batch carries counts against the limits: query texts, ids and property values alike, since
+    each id and value is looked up (a label search) for every candidate."""
     check_bulk(len(queries), settings)
     for query in queries:
         if query.text:
             check_query(query.text, settings, "query")
+        values = [*query.ids, *(v for c in query.conditions for v in c.values)]
+        check_bulk(len(values), settings)
+        for value in values:
+            check_query(value, settings, "value")
     return queries
 
 
@@ -102,6 +108,7 @@ def _answer_v02(
         batch = _parse_json(queries, "queries")
         if not isinstance(batch, dict):
             raise BadRequest('queries must be a JSON object such as {"q0": {"query": "B5"}}')
+        check_bulk(len(batch), settings)
         parsed = {key: query_v02(value) for key, value in batch.items()}
         for q in parsed.values():
             q.chain = chain

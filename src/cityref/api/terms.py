@@ -199,12 +199,7 @@ def download(
         raise NotAcceptable(
             f"Unknown download format {format!r}", known=["json", "turtle", "jsonld", "rdfxml", "ntriples"]
         )
-    graph = rdf_graph(terms, records[0]) if records else None
-    if graph is not None:
-        for record in records[1:]:
-            for triple in terms.description(record.iri):
-                graph.add(triple)  # type: ignore[arg-type]
-    body = graph.serialize(format=fmt.rdflib, encoding="utf-8") if graph is not None else b""
+    body = rdf_graph(terms, *records).serialize(format=fmt.rdflib, encoding="utf-8")
     disposition["Content-Disposition"] = disposition["Content-Disposition"].format(ext=fmt.extension)
     return cached(request, body, fmt.media_type, disposition)
 

@@ -17,8 +17,9 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
 from cityref import media
+from cityref.api.body import read_limited
 from cityref.api.deps import ProfilesDep, SettingsDep
-from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound, PayloadTooLarge
+from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound
 from cityref.validation import RENDERERS, validate
 from cityref.validation.parse import Part, format_for
 
@@ -35,13 +36,6 @@ _OFFERS = {
     "text/html": "html",
     "text/plain": "text",
 }
-_SHAPES_OFFERS = [
-    "application/json",
-    "text/turtle",
-    "application/ld+json",
-    "application/rdf+xml",
-    "application/n-triples",
-]
 
 
 @router.get("/profiles", summary="The validation profiles")
@@ -56,32 +50,12 @@ def get_profile(
     profile = profiles.get(profile_id)
     if profile is None:
         raise NotFound(f"No profile {profile_id!r}", known=sorted(profiles))
-    if format:
-        fmt = media.rdf_format(format)
-        chosen = "application/json" if format == "json" else (fmt.media_type if fmt and not fmt.quads else None)
-    else:
-        chosen = media.negotiate(request.headers.get("accept"), _SHAPES_OFFERS)
-    if chosen is None:
-        raise NotAcceptable("None of the accepted media types can be served", offers=_SHAPES_OFFERS)
-    if chosen == "application/json":
+    chosen = media.choose_rdf(request.headers.get("accept"), format, first={"json": media.JSON})
+    if chosen == media.JSON:
         return JSONResponse(profile.summary(lang), headers={"Vary": "Accept"})
     fmt = media.rdf_format(chosen)
     assert fmt is not None and fmt.rdflib is not None
     return Response(profile.shapes.serialize(format=fmt.rdflib), media_type=chosen, headers={"Vary": "Accept"})
-
-
-async def _read_limited(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"The body is larger than the {limit}-byte limit", limit="max_body_bytes")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"The body is larger than the {limit}-byte limit", limit="max_body_bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 @dataclass
@@ -152,10 +126,10 @@ async def validate_delivery(
 ) -> Response:
     renderer, media_type = _choose_renderer(request.headers.get("accept"), format)
     content_type = request.headers.get("content-type", "")
-    is_multipart = media._bare(content_type) == "multipart/form-data"
+    is_multipart = media.bare_type(content_type) == "multipart/form-data"
     if not is_multipart:
         format_for(content_type or "text/turtle")  # 415 before reading the body
-    body = await _read_limited(request, settings.max_body_bytes)
+    body = await read_limited(request, settings.max_body_bytes)
     if is_multipart:
         upload = await _multipart(request, body, settings.allow_user_shapes)
         profile = [*profile, *upload.profiles]  # the upload page names profiles as form fields
@@ -178,6 +152,7 @@ async def validate_delivery(
         max_triples=settings.max_triples,
         timeout_s=settings.validation_timeout_s,
         profiles_dir=getattr(request.app.state, "profiles_dir", None),
+        ontology=request.app.state.ontology,
     )
     render = RENDERERS[renderer][1]
     headers = {"Vary": "Accept", "X-Conforms": str(report.conforms).lower()}

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
-from jinja2 import Template
 
+from cityref import templates
 from cityref.api.deps import ProfilesDep, SettingsDep
 from cityref.model import LANGUAGES
 
@@ -17,17 +14,12 @@ router = APIRouter(tags=["validation"])
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "de": "Deutsch", "it": "Italiano"}
 
 
-@cache
-def _template() -> Template:
-    source = resources.files("cityref").joinpath("templates/validate.html").read_text(encoding="utf-8")
-    return Template(source, autoescape=True)
-
-
 @router.get("/validate", summary="Upload page: choose profiles and files, get a report", response_class=HTMLResponse)
 def upload_page(profiles: ProfilesDep, settings: SettingsDep, lang: str = "en") -> HTMLResponse:
     lang = lang if lang in LANGUAGES else "en"
     return HTMLResponse(
-        _template().render(
+        templates.render(
+            "validate.html",
             lang=lang,
             profiles=[p.summary(lang) for p in profiles.values()],
             languages=[(code, _LANGUAGE_NAMES[code]) for code in LANGUAGES],

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn
 
 from cityref.cli._app import app
@@ -56,14 +57,14 @@ def validate_command(
     """Validate delivery files against one or more profiles; exit 0 conforms, 1 does not, 2 bad input."""
     err = Console(stderr=True)
     if format not in FORMATS:
-        err.print(f"Unknown format {format!r}; use one of {', '.join(FORMATS)}")
+        err.print(f"Unknown format {escape(repr(format))}; use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     if not profile:
         err.print("Name at least one profile with --profile (see GET /profiles or the docs)")
         raise typer.Exit(2)
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
-        err.print(f"No such file: {', '.join(missing)}")
+        err.print(f"No such file: {escape(', '.join(missing))}")
         raise typer.Exit(2)
     try:
         parts = _read(files, err)
@@ -79,10 +80,11 @@ def validate_command(
                 timeout_s=timeout,
             )
     except CityrefError as error:
-        err.print(f"[red]error[/red] ({error.code}): {error.detail}", highlight=False, markup=True)
+        # the detail quotes the vendor's file (a Turtle error near "[ a ex:C ]"...): escaped, it is not rich markup
+        err.print(f"[red]error[/red] ({error.code}): {escape(error.detail)}", highlight=False)
         known = error.extra.get("known")
         if known:
-            err.print(f"known: {', '.join(map(str, known))}", highlight=False)
+            err.print(f"known: {escape(', '.join(map(str, known)))}", highlight=False)
         raise typer.Exit(2) from None
     rendered = RENDERERS[format][1](report)
     if output is not None:

@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from cityref.errors import BadRequest, NotFound
-from cityref.model import ONTOLOGY_BASE, TOP_MODULE, Ontology
+from cityref.model import ONTOLOGY_BASE, Ontology
 from cityref.terms.record import NS, TermRecord, read_records, superclass_closure
 from cityref.terms.search import SearchIndex
 from cityref.terms.text import fold, unique
@@ -116,21 +116,14 @@ class TermIndex:
             for sup in record.sub_class_of:
                 self._subclasses[sup].append(record.iri)
         self._descriptions = self._collect_descriptions(graph)
+        self._ancestor_sets: dict[str, frozenset[str]] = {}  # the index never changes once built
         self.search = SearchIndex(self)
 
     @classmethod
     def build(cls, ontology: Ontology) -> TermIndex:
-        """Index the merged ontology; before the top module exists, every shipped module stands in for it."""
-        if TOP_MODULE in ontology.modules:
-            graph = ontology.merged
-        else:
-            graph = Graph()
-            for module in ontology.modules.values():
-                for prefix, ns in module.graph.namespaces():
-                    graph.bind(prefix, ns, override=False)
-                graph += module.graph
+        """Index the merged ontology (every module of the folder when it has no top module)."""
         modules = {ONTOLOGY_BASE + name: (name, m.version) for name, m in ontology.modules.items()}
-        return cls(graph, version=ontology.version, modules=modules, prefixes=declared_prefixes(ontology))
+        return cls(ontology.merged, version=ontology.version, modules=modules, prefixes=declared_prefixes(ontology))
 
     def _collect_descriptions(self, graph: Graph) -> dict[str, list[Triple]]:
         """Each term's own triples, plus those of the linkage individuals that point at it (their reasons)."""
@@ -288,7 +281,14 @@ class TermIndex:
             return False
         if scheme and scheme not in record.in_scheme and scheme != record.iri:
             return False
-        return not (parent and parent not in self.ancestors(record.iri))
+        return not (parent and parent not in self.ancestor_set(record.iri))
+
+    def ancestor_set(self, iri: str) -> frozenset[str]:
+        """:meth:`ancestors` as a set, computed once per term: a parent filter tests it for every term listed."""
+        found = self._ancestor_sets.get(iri)
+        if found is None:
+            found = self._ancestor_sets[iri] = frozenset(self.ancestors(iri))
+        return found
 
     def module_of(self, record: TermRecord) -> dict[str, str | None] | None:
         """The defining module's name, IRI and version (from ``rdfs:isDefinedBy``)."""

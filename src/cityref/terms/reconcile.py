@@ -61,8 +61,24 @@ def _values(v: Any) -> list[str]:
 def _limit(raw: Any) -> int:
     try:
         return max(1, min(MAX_LIMIT, int(raw)))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # JSON's 1e999 reads as infinity
         return DEFAULT_LIMIT
+
+
+def _text(raw: Mapping[str, Any], key: str) -> str | None:
+    """An optional string member; anything else is the client's mistake, named, not a crash further on."""
+    value = raw.get(key)
+    if value is not None and not isinstance(value, str):
+        raise BadRequest(f"{key!r} must be a string, not {type(value).__name__}", member=key)
+    return value
+
+
+def _objects(raw: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    """An optional list of JSON objects (``properties``, ``conditions``)."""
+    value = raw.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+        raise BadRequest(f"{key!r} must be a list of JSON objects", member=key)
+    return value
 
 
 def query_v02(raw: Any) -> Query:
@@ -72,10 +88,12 @@ def query_v02(raw: Any) -> Query:
     if not isinstance(raw, Mapping):
         raise BadRequest("Each reconciliation query must be a JSON object or a string")
     type_ = raw.get("type")
-    conditions = [Condition(str(p.get("pid")), _values(p.get("v"))) for p in raw.get("properties") or []]
+    if isinstance(type_, list):  # OpenRefine may send several types: the first one filters
+        type_ = type_[0] if type_ else None
+    conditions = [Condition(str(p.get("pid")), _values(p.get("v"))) for p in _objects(raw, "properties")]
     return Query(
-        text=raw.get("query"),
-        type=type_[0] if isinstance(type_, list) and type_ else type_ if isinstance(type_, str) else None,
+        text=_text(raw, "query"),
+        type=_text({"type": type_}, "type"),
         limit=_limit(raw.get("limit", DEFAULT_LIMIT)),
         conditions=conditions,
     )
@@ -83,12 +101,12 @@ def query_v02(raw: Any) -> Query:
 
 def query_v1(raw: Any) -> Query:
     """A 1.0-draft query object: ``conditions`` with ``matchType`` name, id or property."""
-    if not isinstance(raw, Mapping) or not isinstance(raw.get("conditions"), list) or not raw["conditions"]:
+    if not isinstance(raw, Mapping) or not _objects(raw, "conditions"):
         raise BadRequest("Each reconciliation query needs a non-empty conditions array")
     query = Query(
-        type=raw.get("type"), limit=_limit(raw.get("limit", DEFAULT_LIMIT)), chain=parse_lang(raw.get("lang"))
+        type=_text(raw, "type"), limit=_limit(raw.get("limit", DEFAULT_LIMIT)), chain=parse_lang(_text(raw, "lang"))
     )
-    for condition in raw["conditions"]:
+    for condition in _objects(raw, "conditions"):
         kind, values = condition.get("matchType"), _values(condition.get("propertyValue"))
         if kind == "name":
             query.text = " ".join(values)
@@ -113,9 +131,19 @@ class Reconciler:
 
     def __init__(self, index: TermIndex) -> None:
         self.index = index
+        self._terms: dict[str, str | None] = {}
 
     def _term_of(self, value: str) -> str | None:
-        """The term a property value names: an id (local name, CURIE, IRI, notation) or, failing that, a label."""
+        """The term a property value names: an id (local name, CURIE, IRI, notation) or, failing that, a label.
+
+        Remembered per value: a condition is checked against every candidate, and the label search is the costly
+        part.
+        """
+        if value not in self._terms:
+            self._terms[value] = self._find_term(value)
+        return self._terms[value]
+
+    def _find_term(self, value: str) -> str | None:
         try:
             iri = self.index.to_iri(value)
         except BadRequest:
@@ -133,7 +161,7 @@ class Reconciler:
             return fold(value) in {fold(t) for t in texts}
         target = self._term_of(value)
         if pid == "broader":
-            return target is not None and target in self.index.ancestors(record.iri)
+            return target is not None and target in self.index.ancestor_set(record.iri)
         if pid == "inScheme":
             return target is not None and target in record.in_scheme
         raise BadRequest(f"Unknown property {pid!r}; known: {', '.join(PROPERTIES)}", known=list(PROPERTIES))

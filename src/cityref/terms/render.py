@@ -11,11 +11,12 @@ from typing import Any
 
 from rdflib import Graph
 
+from cityref.lang import truncations
 from cityref.model import CITYREF
 from cityref.terms.index import TermIndex
 from cityref.terms.record import TermRecord
 from cityref.terms.search import Hit
-from cityref.terms.text import LangChain, first_value, pick_lang
+from cityref.terms.text import LangChain, first_value, lang_matches, pick_lang
 
 
 def term_ref(index: TermIndex, iri: str, chain: LangChain = None) -> dict[str, Any]:
@@ -84,7 +85,8 @@ def describe(index: TermIndex, record: TermRecord, chain: LangChain = None) -> d
 def _alt(record: TermRecord, chain: LangChain) -> dict[str, list[str]]:
     """altLabels in the chain's languages only: an absent altLabel is not worth an English stand-in."""
     assert chain is not None
-    return {lang: texts for lang, texts in record.alt_labels.items() if any(lang.startswith(c) for c in chain)}
+    wanted = {shorter for tag in chain for shorter in truncations(tag)}
+    return {lang: texts for lang, texts in record.alt_labels.items() if any(lang_matches(w, lang) for w in wanted)}
 
 
 def hit_json(index: TermIndex, hit: Hit, chain: LangChain = None) -> dict[str, Any]:
@@ -99,14 +101,15 @@ def hit_json(index: TermIndex, hit: Hit, chain: LangChain = None) -> dict[str, A
     return ref
 
 
-def rdf_graph(index: TermIndex, record: TermRecord) -> Graph:
-    """The term's own triples (and its linkages'), with the ontology's prefixes, for Turtle, JSON-LD and the rest."""
+def rdf_graph(index: TermIndex, *records: TermRecord) -> Graph:
+    """The terms' own triples (and their linkages'), with the ontology's prefixes, for Turtle, JSON-LD and the rest."""
     graph = Graph()
     for prefix, namespace in index.prefixes.items():
         graph.bind(prefix, namespace)
     graph.bind("cityref", CITYREF, override=True)
-    for triple in index.description(record.iri):
-        graph.add(triple)  # type: ignore[arg-type]
+    for record in records:
+        for triple in index.description(record.iri):
+            graph.add(triple)  # type: ignore[arg-type]
     return graph
 
 

@@ -29,6 +29,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cityref.errors import CityrefError
+from cityref.lang import truncations
 from cityref.terms.text import LangChain, fold, lang_matches, words
 
 if TYPE_CHECKING:
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
     from cityref.terms.record import TermRecord
 
 _MIN_PREFIX = 3  # shorter query words must match whole words, or "a" would match half the vocabulary
+
+
+def _preferred(lang: str, chain: LangChain) -> bool:
+    """Is a text in ``lang`` in one of the client's languages (``fr-CA`` counts ``fr`` texts; English by default)?"""
+    return any(lang_matches(wanted, lang) for tag in chain or ("en",) for wanted in truncations(tag))
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ class SearchIndex:
         best: dict[str, Hit] = {}
 
         def offer(entry: Entry, score: float, match: str) -> None:
-            if entry.lang and any(lang_matches(c, entry.lang) for c in chain or ("en",)):
+            if entry.lang and _preferred(entry.lang, chain):
                 score += 0.5
             current = best.get(entry.iri)
             if current is None or score > current.score:
@@ -203,7 +209,7 @@ class SearchIndex:
             record = self.index.records[entry.iri]
             if record.deprecated and not include_deprecated:
                 return
-            if entry.lang and any(lang_matches(c, entry.lang) for c in chain or ("en",)):
+            if entry.lang and _preferred(entry.lang, chain):
                 score += 0.5
             if entry.iri not in best or score > best[entry.iri].score:
                 best[entry.iri] = Hit(record, score, entry.field, entry.lang, entry.text, match)

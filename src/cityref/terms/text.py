@@ -1,4 +1,4 @@
-"""Text folding and language chains: how labels are compared, and which language a client is served.
+"""Text folding and language picking: how labels are compared, and which language a client is served.
 
 Matching must not depend on case, accents or ligatures ("Interopérabilité", "interoperabilite" and
 "INTEROPERABILITE" are one key), because people type codes and labels from spreadsheets and phone keyboards.
@@ -22,16 +22,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
-from cityref.errors import BadRequest
+from cityref.lang import LangChain, best_language, lang_matches, parse_lang
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "’": "'", "‘": "'", "ß": "ss"})
 _WORD = re.compile(r"\w+")
-_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 T = TypeVar("T")
 
-LangChain = tuple[str, ...] | None
-"""Languages in order of preference; ``None`` means every language."""
+__all__ = ["LangChain", "first_value", "fold", "lang_matches", "parse_lang", "pick_lang", "unique", "words"]
 
 
 def fold(text: str) -> str:
@@ -46,42 +44,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def parse_lang(value: str | None, default: LangChain = None) -> LangChain:
-    """Parse ``lang=fr,en`` into a fallback chain; ``all`` (or nothing, with no default) means every language.
-
-    A malformed tag is a client error naming the tag, not a silent fallback.
-    """
-    if value is None or not value.strip():
-        return default
-    tags = [t.strip() for t in value.split(",") if t.strip()]
-    if any(t.lower() in ("all", "*") for t in tags):
-        return None
-    for tag in tags:
-        if not _LANG_TAG.match(tag):
-            raise BadRequest(f"Malformed language tag {tag!r} in lang={value!r}", parameter="lang", value=tag)
-    return tuple(t.lower() for t in tags)
-
-
-def lang_matches(wanted: str, actual: str) -> bool:
-    """``fr`` accepts ``fr`` and ``fr-CA``; an untagged literal is accepted by nothing but itself."""
-    actual = actual.lower()
-    return actual == wanted or actual.startswith(wanted + "-")
-
-
 def pick_lang(values: Mapping[str, T], chain: LangChain) -> dict[str, T]:
-    """The values a client asked for: all of them, or the first language of the chain that has one.
+    """The values a client asked for: all of them, or those of the best language for the chain.
 
     When none of the chain's languages is present, English and then any language stand in, so a client never gets an
     empty answer for a term that does have the field.
     """
     if chain is None or not values:
         return dict(values)
-    for wanted in (*chain, "en", ""):
-        for lang, value in values.items():
-            if lang_matches(wanted, lang) or (wanted == "" and lang == ""):
-                return {lang: value}
-    first = next(iter(values))
-    return {first: values[first]}
+    lang = best_language(values, chain)
+    if lang is None:
+        lang = next(iter(values))
+    return {lang: values[lang]}
 
 
 def first_value(values: Mapping[str, list[str]], chain: LangChain) -> tuple[str, str] | None:

@@ -21,13 +21,14 @@ import rdflib.plugins.sparql
 from pyshacl.errors import ReportableRuntimeError, ValidationFailure
 from rdflib import Graph, Namespace
 from rdflib import Literal as RdfLiteral
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
 from cityref import errors, resources
 from cityref.errors import BadRequest, CityrefError
 from cityref.model import Ontology
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
 from cityref.validation.pool import pool
-from cityref.validation.profiles import load_profiles, select
+from cityref.validation.profiles import language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -43,9 +44,8 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 @dataclass(frozen=True)
 class Job:
-    """Everything a worker needs, as plain picklable values."""
+    """Everything a worker needs, as plain picklable values: files, not parsed graphs."""
 
-    data: Graph | None
     parts: tuple[Part, ...]
     profile_ids: tuple[str, ...]
     profiles_dir: str
@@ -58,15 +58,8 @@ class Job:
 
 @cache
 def ontology_graph(directory: str) -> Graph:
-    """The merged ontology of a folder, parsed once per process; the union of all modules if no top module."""
-    ontology = Ontology(Path(directory))
-    try:
-        return ontology.merged
-    except KeyError:
-        merged = Graph()
-        for module in ontology.modules.values():
-            merged += module.graph
-        return merged
+    """The merged ontology of a folder, parsed once per process (a worker, or a caller without an ``Ontology``)."""
+    return Ontology(Path(directory)).merged
 
 
 @cache
@@ -88,10 +81,18 @@ def union(graphs: Sequence[Graph]) -> Graph:
 
 
 def check_user_shapes(shapes: Graph) -> None:
-    """Refuse SPARQL-based shapes that could reach the network (SERVICE, FROM, LOAD)."""
+    """Refuse SPARQL-based shapes that could reach the network (SERVICE, FROM, LOAD).
+
+    The text is searched as the engine will read it: SPARQL expands ``\\uXXXX`` escapes anywhere in a query, so
+    ``\\u0053ERVICE`` is a SERVICE clause too (pySHACL itself refuses SERVICE in constraints, not in rules or targets).
+    """
     for prop in _SPARQL_PROPERTIES:
         for text in shapes.objects(None, prop):
-            found = _REMOTE_SPARQL.search(str(text))
+            try:
+                query = expandUnicodeEscapes(str(text))
+            except ValueError:
+                raise BadRequest("User shapes hold a SPARQL query with a malformed \\u escape") from None
+            found = _REMOTE_SPARQL.search(query)
             if found:
                 raise BadRequest(f"User shapes may not use {found.group(1).upper()} in SPARQL", keyword=found.group(1))
 
@@ -134,21 +135,28 @@ def run_shacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: str
     return report
 
 
-def execute(job: Job) -> Graph:
-    """Parse, gather the shapes, validate: the body of a job, in whichever process runs it."""
-    if job.data is not None:
-        data, inplace = job.data, False
-    else:
-        data, inplace = parse_parts(job.parts, max_triples=job.max_triples), True
+def execute(
+    job: Job, *, data: Graph | None = None, user_shapes: Graph | None = None, ontology: Graph | None = None
+) -> Graph:
+    """Parse, gather the shapes, validate: the body of a job, in whichever process runs it.
+
+    In the calling process the graphs already at hand (``data``, the parsed ``user_shapes``, the ``ontology``) are
+    passed as they are; a worker gets only the job and parses what it names.
+    """
+    inplace = data is None
+    if data is None:
+        data = parse_parts(job.parts, max_triples=job.max_triples)
     shapes = _profile_shapes(job.profiles_dir, job.profile_ids) if job.profile_ids else Graph()
     if job.user_shapes is not None:
-        user = parse_data(job.user_shapes, job.user_shapes_type)
-        check_user_shapes(user)
-        shapes = union([shapes, user]) if job.profile_ids else user
+        if user_shapes is None:
+            user_shapes = parse_data(job.user_shapes, job.user_shapes_type, max_triples=job.max_triples, name="shapes")
+            check_user_shapes(user_shapes)
+        shapes = union([shapes, user_shapes]) if job.profile_ids else user_shapes
     if job.ontology_dir:
         # The whole ontology joins the data graph, not pySHACL's ont_graph: that mix-in copies only class and
         # property axioms, so reference individuals (need statuses, classifications...) would lose their types.
-        ontology = ontology_graph(job.ontology_dir)
+        if ontology is None:
+            ontology = ontology_graph(job.ontology_dir)
         if inplace:
             data.addN((s, p, o, data) for s, p, o in ontology)
         else:
@@ -205,39 +213,51 @@ def validate(
     with_ontology: bool = True,
     profiles_dir: Path | None = None,
     ontology_dir: Path | None = None,
+    ontology: Ontology | None = None,
 ) -> ValidationReport:
     """Validate ``data`` against the named profiles (and/or user ``shapes``) and return a typed report.
 
     ``data`` is a graph, text, bytes, a file, or a list of files / (name, bytes, content type) parts to merge.
     ``with_ontology`` adds the merged ontology to the data graph (so ``sh:class`` follows subclasses and reference
-    individuals have their types); the W3C suite turns it off. ``timeout_s`` runs the work in a worker process
-    that is killed when time runs out.
+    individuals have their types); the W3C suite turns it off. ``ontology`` is one already parsed (the app's), else
+    the one in ``ontology_dir`` is read once per process. ``timeout_s`` runs the work in a worker process that is
+    killed when time runs out. ``max_triples`` caps the data and the user shapes alike.
     """
     if inference not in ("none", "rdfs"):
         raise BadRequest(f"Unknown inference {inference!r}; use 'none' or 'rdfs'")
+    language_chain(lang)  # a malformed tag is the caller's error, found before any work
     if not profiles and shapes is None:
         raise BadRequest("Name at least one profile (or supply shapes)", known=sorted(load_profiles(profiles_dir)))
     directory = (profiles_dir or resources.shapes_dir()).resolve()
     chosen = select(load_profiles(directory), profiles)
+    check_severity(min_severity)
     user_graph = None
     if shapes is not None:
-        user_graph = parse_data(shapes, shapes_content_type, name="shapes")
+        # the triple cap covers shapes as well as data, so that neither is a way around it
+        user_graph = parse_data(shapes, shapes_content_type, max_triples=max_triples, name="shapes")
         check_user_shapes(user_graph)
-    check_severity(min_severity)
-    graph = data if isinstance(data, Graph) and timeout_s is None else None  # no copy when nothing crosses processes
+    ontology_rdf: Graph | None = None
+    ontology_path: str | None = None
+    if with_ontology:
+        if ontology is not None:
+            ontology_rdf, ontology_path = ontology.merged, str(ontology.directory.resolve())
+        else:
+            ontology_path = str((ontology_dir or resources.ontology_dir()).resolve())
+            ontology_rdf = ontology_graph(ontology_path)
+    in_process = timeout_s is None
     job = Job(
-        data=graph,
-        parts=() if graph is not None else _parts(data, content_type),
+        parts=() if in_process and isinstance(data, Graph) else _parts(data, content_type),
         profile_ids=tuple(p.id for p in chosen),
         profiles_dir=str(directory),
         user_shapes=shapes.encode("utf-8") if isinstance(shapes, str) else shapes,
         user_shapes_type=shapes_content_type,
-        ontology_dir=str((ontology_dir or resources.ontology_dir()).resolve()) if with_ontology else None,
+        ontology_dir=ontology_path,
         inference=inference,
         max_triples=max_triples,
     )
     if timeout_s is None:
-        report_graph = execute(job)
+        graph = data if isinstance(data, Graph) else None  # no copy when nothing crosses processes
+        report_graph = execute(job, data=graph, user_shapes=user_graph, ontology=ontology_rdf)
     else:
         status, payload = pool().run(_execute_in_worker, job, timeout_s)
         if status == "error":
@@ -247,7 +267,7 @@ def validate(
     return build_report(
         report_graph,
         shapes=shape_graphs,
-        ontology=ontology_graph(job.ontology_dir) if job.ontology_dir else None,
+        ontology=ontology_rdf,
         profiles=[p.id for p in chosen],
         lang=lang,
         min_severity=min_severity,

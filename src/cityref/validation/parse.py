@@ -53,7 +53,7 @@ def format_for(content_type: str | None, filename: str | None = None) -> media.F
 
     Raises :class:`UnsupportedMediaType` for a type that names no RDF format we read.
     """
-    if content_type and media._bare(content_type) not in ("", "application/octet-stream"):
+    if content_type and media.bare_type(content_type) not in ("", "application/octet-stream"):
         fmt = media.rdf_format(content_type)
         if fmt is None:
             raise UnsupportedMediaType(f"Cannot read {content_type!r} as RDF", supported=supported_media_types())

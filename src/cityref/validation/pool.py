@@ -2,13 +2,14 @@
 
 Each slot is a one-process pool, so a timeout kills only its own job and the slot gets a fresh process on its next
 job. Workers are spawned (not forked) so that they never inherit a server's threads and locks. Callers queue for a
-free slot up to their own budget, then get :class:`Busy`.
+free slot within their budget, then get :class:`Busy`; the wait counts against the budget.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -50,15 +51,23 @@ class WorkerPool:
             executor.shutdown(wait=False, cancel_futures=True)
 
     def run(self, function: Callable[[J], tuple[str, Any]], job: J, timeout_s: float) -> tuple[str, Any]:
-        """Run ``function(job)`` in a worker; it must be importable by name (the worker is a fresh process)."""
+        """Run ``function(job)`` in a worker; it must be importable by name (the worker is a fresh process).
+
+        ``timeout_s`` is the whole budget: time spent waiting for a free slot is taken from the run's share.
+        """
+        deadline = time.monotonic() + timeout_s
         try:
             slot = self._free.get(timeout=timeout_s)
         except queue.Empty:
             raise Busy("Every validation worker is busy; try again later") from None
         try:
-            future: Future[tuple[str, Any]] = self._executor(slot).submit(function, job)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:  # the wait used the whole budget: say so without killing a warm worker
+                raise Busy("Every validation worker was busy for the whole time budget; try again later")
             try:
-                return future.result(timeout=timeout_s)
+                # submit inside the try: an executor whose process died while idle is broken and must be replaced
+                future: Future[tuple[str, Any]] = self._executor(slot).submit(function, job)
+                return future.result(timeout=remaining)
             except FutureTimeout:
                 self._kill(slot)
                 raise BudgetExceeded(

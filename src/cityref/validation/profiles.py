@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,36 +17,31 @@ from rdflib.namespace import DCTERMS, OWL, RDF
 
 from cityref import resources
 from cityref.errors import NotFound
+from cityref.lang import best_literal, fallback_chain, parse_lang
 
 PROF = Namespace("http://www.w3.org/ns/dx/prof/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
 CITYREF = Namespace("https://w3id.org/cityref/def/")
 PROFILE_BASE = "https://w3id.org/cityref/profiles/"
-FALLBACK_LANGUAGE = "en"
 
 
 def language_chain(lang: str | None) -> list[str]:
-    """The languages to try, most wanted first: ``fr-CA`` gives ``fr-ca, fr, en`` then untagged text."""
-    chain: list[str] = []
-    wanted = (lang or FALLBACK_LANGUAGE).strip().lower()
-    while wanted:
-        chain.append(wanted)
-        wanted = wanted.rpartition("-")[0]
-    if FALLBACK_LANGUAGE not in chain:
-        chain.append(FALLBACK_LANGUAGE)
-    chain.append("")
-    return chain
+    """The languages to try, most wanted first: ``fr-CA`` gives ``fr-ca, fr, en`` then untagged text.
+
+    ``lang`` may name several (``fr,de``); a malformed tag is a :class:`~cityref.errors.BadRequest`.
+    """
+    return fallback_chain(parse_lang(lang) or ())
+
+
+def pick_literal(values: Iterable[Any], lang: str | None) -> Literal | None:
+    """The literal best matching ``lang`` along :func:`language_chain`; any literal if none matches."""
+    return best_literal(values, parse_lang(lang) or ())
 
 
 def pick_text(values: Iterable[Any], lang: str | None) -> str | None:
-    """The literal best matching ``lang`` along :func:`language_chain`; any literal if none matches."""
-    by_lang: dict[str, str] = {}
-    for value in values:
-        if isinstance(value, Literal):
-            by_lang.setdefault((value.language or "").lower(), str(value))
-    for candidate in language_chain(lang):
-        if candidate in by_lang:
-            return by_lang[candidate]
-    return next(iter(sorted(by_lang.items())), (None, None))[1]
+    """The text of :func:`pick_literal`."""
+    found = pick_literal(values, lang)
+    return str(found) if found is not None else None
 
 
 def _texts(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
@@ -86,11 +81,11 @@ class Profile:
             "shapeCount": self.shape_count,
         }
 
-    @property
+    @cached_property
     def shape_count(self) -> int:
-        sh = Namespace("http://www.w3.org/ns/shacl#")
+        """Counted once: ``GET /profiles`` and the upload page show it on every request."""
         return len(
-            set(self.shapes.subjects(RDF.type, sh.NodeShape)) | set(self.shapes.subjects(RDF.type, sh.PropertyShape))
+            set(self.shapes.subjects(RDF.type, SH.NodeShape)) | set(self.shapes.subjects(RDF.type, SH.PropertyShape))
         )
 
 

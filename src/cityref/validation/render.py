@@ -11,11 +11,11 @@ import json
 from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
-from jinja2 import Environment
 from rdflib import BNode, Graph, Literal, Namespace
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
+from cityref import templates
 from cityref.validation.report import SEVERITIES, ValidationReport, ValidationResult
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -42,7 +42,7 @@ def _copy_tree(source: Graph, target: Graph, node: Node, seen: set[Node]) -> Non
 
 
 def w3c_graph(report: ValidationReport) -> Graph:
-    """The kept results as a standard ``sh:ValidationReport``, with messages in the report's language only."""
+    """The kept results as a standard ``sh:ValidationReport``, with one message each: the one the report shows."""
     graph = Graph()
     graph.bind("sh", SH)
     root = BNode()
@@ -57,7 +57,8 @@ def w3c_graph(report: ValidationReport) -> Graph:
             graph.remove((node, SH.resultMessage, None))
         else:
             graph.add((node, RDF.type, SH.ValidationResult))
-        graph.add((node, SH.resultMessage, Literal(result.message, lang=report.lang or None)))
+        # tagged with the language the message is in, which is not the one asked for when it fell back to English
+        graph.add((node, SH.resultMessage, Literal(result.message, lang=result.message_lang or None)))
     if report.graph is not None:
         for prefix, namespace in report.graph.namespaces():
             graph.bind(prefix, namespace, override=False)
@@ -148,34 +149,8 @@ def to_text(report: ValidationReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-_HTML = Environment(autoescape=True).from_string(
-    """<!DOCTYPE html>
-<html lang="{{ r.lang }}"><head><meta charset="utf-8"><title>cityref validation report</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}th{background:#f3f3f3}
-.ok{color:#176b2c}.ko{color:#a01818}.Violation{background:#fde8e8}.Warning{background:#fff6dc}.Info{background:#eef4ff}
-code{font-size:.9em;word-break:break-all}
-</style></head><body>
-<h1>Validation report</h1>
-<p class="{{ 'ok' if r.conforms else 'ko' }}"><strong>{{ 'Conforms' if r.conforms else 'Does not conform' }}</strong>
-to {{ r.profiles | join(', ') or 'the given shapes' }}.</p>
-<p>{% for s, n in r.counts.items() %}{{ n }} {{ s }}{{ ', ' if not loop.last }}{% endfor %}
-{% if r.truncated %}(only the first {{ r.results | length }} results are listed){% endif %}</p>
-{% if r.results %}<table><thead><tr><th>Severity</th><th>Focus node</th><th>Path</th><th>Value</th><th>Message</th>
-<th>Term</th><th>How to fix</th></tr></thead><tbody>
-{% for x in r.results %}<tr class="{{ x.severity }}"><td>{{ x.severity }}</td><td><code>{{ x.focus_node }}</code></td>
-<td><code>{{ x.path or '' }}</code></td><td><code>{{ x.value or '' }}</code></td><td>{{ x.message }}</td>
-<td>{% if x.term %}<a href="{{ x.term.link }}">{{ x.term.label or x.term.iri }}</a>{% endif %}</td>
-<td>{{ x.fix_hint or '' }}</td></tr>
-{% endfor %}</tbody></table>{% endif %}
-</body></html>
-"""
-)
-
-
 def to_html(report: ValidationReport) -> str:
-    return _HTML.render(r=report)
+    return templates.render("report.html", r=report)
 
 
 RENDERERS: dict[str, tuple[str, Callable[[ValidationReport], str]]] = {

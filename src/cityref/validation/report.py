@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from cityref.errors import BadRequest
-from cityref.validation.profiles import pick_text
+from cityref.validation.profiles import language_chain, pick_literal, pick_text
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 TERM_BASE = "https://w3id.org/cityref/def/"
@@ -28,7 +28,7 @@ _RANK = {"Info": 0, "Warning": 1, "Violation": 2}
 
 @dataclass
 class ValidationResult:
-    """One thing the delivery gets wrong."""
+    """One thing the delivery gets wrong; ``message_lang`` is the language ``message`` is in (``None``: untagged)."""
 
     focus_node: str
     path: str | None
@@ -40,6 +40,7 @@ class ValidationResult:
     term: dict[str, Any] | None = None
     fix_hint: str | None = None
     node: Node | None = field(default=None, repr=False, compare=False)
+    message_lang: str | None = field(default="en", repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,18 +170,19 @@ def _result(graph: Graph, node: Node, shapes: Sequence[Graph], ontology: Graph |
     concerned: Node | None = path_property(graph, path)
     if constraint == SH.ClassConstraintComponent and shape is not None:
         concerned = next(iter(_lookup(where, shape, SH["class"])), concerned)
-    message = pick_text(graph.objects(node, SH.resultMessage), lang)
+    message = pick_literal(graph.objects(node, SH.resultMessage), lang)
     return ValidationResult(
         focus_node=term_text(graph.value(node, SH.focusNode)) or "",
         path=path_text(graph, path),
         value=term_text(graph.value(node, SH.value)),
         severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-        message=message or f"Constraint {str(constraint).rsplit('#', 1)[-1]} not met",
+        message=str(message) if message is not None else f"Constraint {str(constraint).rsplit('#', 1)[-1]} not met",
         source_shape=term_text(shape) or "",
         constraint=str(constraint),
         term=term_info(concerned, ontology, lang) if isinstance(concerned, URIRef) else None,
         fix_hint=pick_text(_lookup(where, shape, SH.description), lang) if shape is not None else None,
         node=node,
+        message_lang=message.language if message is not None else "en",
     )
 
 
@@ -208,4 +210,4 @@ def build_report(
     conforms = not kept
     if truncated:
         kept = kept[:max_results]
-    return ValidationReport(conforms, kept, profiles, truncated, counts, lang, graph)
+    return ValidationReport(conforms, kept, profiles, truncated, counts, language_chain(lang)[0], graph)
