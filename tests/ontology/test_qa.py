@@ -18,6 +18,7 @@ PREFIX dct: <http://purl.org/dc/terms/>
 
 # rule name -> (SPARQL Update that breaks the rule, text the reported rows must mention)
 SEEDS: dict[str, tuple[str, str]] = {
+    "city-data-term-without-practice": ("DELETE WHERE { cityref:eifLayer cityref:servesPractice ?p }", "eifLayer"),
     "class-without-is-defined-by": ("DELETE WHERE { cityref:InteroperabilityNeed rdfs:isDefinedBy ?m }",
                                     "InteroperabilityNeed"),
     "concept-without-scheme": ("DELETE WHERE { cityref:B5 skos:inScheme ?s } ;"

@@ -8,6 +8,7 @@ Accept and carry an ETag, and the term lifecycle applies (308 to a replacement, 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -17,7 +18,7 @@ from cityref import media
 from cityref.api.deps import TermsDep
 from cityref.api.term_http import cached, lifecycle, successor_link
 from cityref.errors import NotFound
-from cityref.terms import describe, parse_lang
+from cityref.terms import TermIndex, describe, parse_lang
 from cityref.terms.record import NS
 from cityref.terms.render import html_page, rdf_graph
 
@@ -74,9 +75,18 @@ def dereference(
         page = html_page(describe(terms, record, chain), alternates(local))
         return cached(request, page.encode(), "text/html; charset=utf-8", headers)
     fmt = media.rdf_format(chosen)
-    assert fmt is not None and fmt.rdflib is not None
-    body = rdf_graph(terms, record).serialize(format=fmt.rdflib, encoding="utf-8")
-    return cached(request, body, fmt.media_type, headers)
+    assert fmt is not None
+    return cached(request, _rdf_bytes(terms, record.iri, fmt.name), fmt.media_type, headers)
+
+
+@lru_cache(maxsize=4096)
+def _rdf_bytes(terms: TermIndex, iri: str, format_name: str) -> bytes:
+    """A term's RDF, serialised once: the index never changes after start-up, and rdflib serialising a graph on
+    every request made Turtle the slowest route (docs/benchmarks.md)."""
+    record = terms.get(iri)
+    fmt = FORMATS[format_name]
+    assert record is not None and fmt.rdflib is not None
+    return rdf_graph(terms, record).serialize(format=fmt.rdflib, encoding="utf-8")
 
 
 router.add_api_route(
