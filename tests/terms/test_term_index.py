@@ -29,7 +29,7 @@ def test_b5_search_puts_the_interoperability_subcomponent_first(index: TermIndex
         ("Cartographie des besoins d'interopérabilité de la ville", "fr"),
         ("Mapeo de las necesidades de interoperabilidad de la ciudad", "es"),
         ("Erfassung des Interoperabilitätsbedarfs der Stadt", "de"),
-        ("Mappatura dei fabbisogni di interoperabilità della città", "it"),
+        ("Mappatura delle esigenze di interoperabilità della città", "it"),
     ],
 )
 def test_a_label_in_each_language_finds_b5(index: TermIndex, query: str, lang: str) -> None:
