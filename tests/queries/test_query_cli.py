@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Graph, Literal, Namespace
@@ -124,3 +125,50 @@ def test_adhoc_text_against_an_endpoint(endpoint: str) -> None:
 def test_unreachable_endpoint_exits_1() -> None:
     result = runner.invoke(app, ["query", "silo-systems", "--endpoint", f"http://127.0.0.1:{free_port()}/query"])
     assert result.exit_code == 1 and "error" in result.output
+
+
+def query_fake_endpoint(status: int, answer: bytes, *args: str) -> tuple[Any, list[tuple[str, dict[str, list[str]]]]]:
+    """Run ``cityref query ARGS --endpoint`` against a stub that answers ``status``/``answer`` and records requests."""
+    import threading
+    import urllib.parse
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[tuple[str, dict[str, list[str]]]] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+            seen.append((self.headers["Accept"], urllib.parse.parse_qs(body)))
+            self.send_response(status)
+            self.send_header("Content-Type", "text/csv" if status == 200 else "text/plain")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        return runner.invoke(app, ["query", *args, "--endpoint", url]), seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_endpoint_gets_the_format_by_accept_only() -> None:
+    """SPARQLWrapper's own format=xml parameters must not be sent: cityref and Fuseki obey them over Accept."""
+    result, seen = query_fake_endpoint(200, b"n\r\n3\r\n", "SELECT ?n WHERE { ?s ?p ?n }", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    accept, form = seen[0]
+    assert accept == "text/csv"
+    assert set(form) == {"query"}
+
+
+def test_query_the_endpoint_rejects_is_a_usage_error() -> None:
+    """A 400 from the endpoint means the query is wrong (exit 2), unlike an unreachable store (exit 1)."""
+    result, _ = query_fake_endpoint(400, b"syntax error at 1:20", "SELECT * WHERE { ?s ?p }")
+    assert result.exit_code == 2, result.output
+    assert "syntax error at 1:20" in result.output

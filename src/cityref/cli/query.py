@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from cityref.cli._app import app
-from cityref.errors import CityrefError
+from cityref.errors import CityrefError, SyntaxProblem
 from cityref.services import canned
 from cityref.services.binding import PREFIXES
 
@@ -87,14 +87,21 @@ def render_table(body: bytes, console: Console, title: str | None = None) -> Non
 
 def run_remote(endpoint: str, text: str, media_type: str, timeout: float | None) -> bytes:
     from SPARQLWrapper import POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
     client = SPARQLWrapper(endpoint)
     client.setMethod(POST)
+    # Without this SPARQLWrapper also sends format=xml&output=xml, which cityref and Fuseki obey over Accept.
+    client.setOnlyConneg(True)
     client.setQuery(text)
     client.addCustomHttpHeader("Accept", media_type)
     if timeout:
         client.setTimeout(int(max(1, timeout)))
-    body: bytes = client.query().response.read()
+    try:
+        body: bytes = client.query().response.read()
+    except QueryBadFormed as error:  # the endpoint's 400: the query is at fault (exit 2), not the store (exit 1)
+        detail = str(error).split("Response:", 1)[-1].strip().removeprefix("b'").removesuffix("'")
+        raise SyntaxProblem(f"The endpoint rejected the query: {detail}") from error
     return body
 
 
