@@ -19,8 +19,8 @@ from rdflib import Graph
 
 from cityref import resources
 from cityref.errors import SyntaxProblem
+from cityref.queryfile import header_fields
 
-_HEADER = re.compile(r"^#\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
 _EXPECT = re.compile(r"^(==|=|>=|<=|>|<)?\s*(\d+)$")
 _OPERATORS: dict[str, Callable[[int, int], bool]] = {
     "=": operator.eq,
@@ -66,18 +66,8 @@ class QaQuery:
 def _read(path: Path) -> QaQuery:
     text = path.read_text(encoding="utf-8")
     header: dict[str, str] = {}
-    key = None
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        if not line.lstrip().startswith("#"):
-            break
-        match = _HEADER.match(line.strip())
-        if line.startswith("#  ") and key:  # an indented comment line continues the previous field
-            header[key] += " " + line.lstrip("#").strip()
-        elif match:
-            key = match.group(1).lower()
-            header.setdefault(key, match.group(2))
+    for field in header_fields(text):
+        header.setdefault(field.key, field.value)
     return QaQuery(path.stem, path, text, header)
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from cityref import resources
 from cityref.errors import BadRequest, NotFound
+from cityref.queryfile import HeaderLine, header_lines
 from cityref.services import binding
 from cityref.services.binding import PARAM_TYPES, BoundTerm, ParameterError
 from cityref.services.sparql import QueryOutcome, run_query
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 RESERVED = frozenset({"describe", "timeout", "format", "accept"})
 
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
-_FIELD = re.compile(r"#\s?(?P<key>[a-z]+):\s*(?P<value>.*)")
-_CONTINUATION = re.compile(r"#\s{2,}(?P<value>\S.*)")
 _PARAM = re.compile(
     r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[a-z]+)\s*(?:,\s*(?P<opt>optional|default\s+(?P<default>[^)]*?)))?\s*\)"
     r"\s*(?P<description>.*)"
@@ -122,16 +121,6 @@ class CannedQuery:
         }
 
 
-def _header_lines(text: str) -> list[tuple[int, str]]:
-    lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped.startswith("#"):
-            break
-        lines.append((number, stripped))
-    return lines
-
-
 def _parse_param(value: str, line: int) -> Param:
     m = _PARAM.fullmatch(value.strip())
     if not m:
@@ -156,27 +145,18 @@ def parse(text: str, name: str, *, require_header: bool = True) -> CannedQuery:
     """Read a query's header; :class:`QueryHeaderError` when it breaks the grammar or names no variable."""
     fields: dict[str, str] = {}
     params: list[Param] = []
-    last: str | None = None
-    for line, content in _header_lines(text):
-        if content == "#":
-            last = None
-            continue
-        if (m := _CONTINUATION.fullmatch(content)) and last is not None:
-            fields[last] = f"{fields[last]} {m['value'].strip()}"
-            continue
-        m = _FIELD.fullmatch(content)
-        if not m or m["key"] not in ("title", "description", "param"):
+    for item in header_lines(text):
+        if isinstance(item, HeaderLine) or item.key not in ("title", "description", "param"):
             if require_header:
-                raise QueryHeaderError(f"line {line}: expected '# title:', '# description:' or '# param:'", line=line)
-            continue
-        if m["key"] == "param":
-            params.append(_parse_param(m["value"], line))
-            last = None
-        elif m["key"] in fields:
-            raise QueryHeaderError(f"line {line}: {m['key']!r} given twice", line=line)
+                raise QueryHeaderError(
+                    f"line {item.line}: expected '# title:', '# description:' or '# param:'", line=item.line
+                )
+        elif item.key == "param":
+            params.append(_parse_param(item.value, item.line))
+        elif item.key in fields:
+            raise QueryHeaderError(f"line {item.line}: {item.key!r} given twice", line=item.line)
         else:
-            fields[m["key"]] = m["value"].strip()
-            last = m["key"]
+            fields[item.key] = item.value
     if require_header:
         for key in ("title", "description"):
             if not fields.get(key):
