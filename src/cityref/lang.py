@@ -19,9 +19,11 @@ from collections.abc import Iterable, Sequence
 
 from rdflib import Literal
 
-from cityref.errors import BadRequest
+from cityref.errors import BadRequest, LimitExceeded
 
 FALLBACK_LANGUAGE = "en"
+MAX_LANGUAGES = 32
+"""Most distinct tags a ``lang=`` chain may name."""
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 LangChain = tuple[str, ...] | None
@@ -42,8 +44,13 @@ def parse_lang(value: str | None, default: LangChain = None) -> LangChain:
         return None
     for tag in tags:
         if not _LANG_TAG.match(tag):
-            raise BadRequest(f"Malformed language tag {tag!r} in lang={value!r}", parameter="lang", value=tag)
-    return tuple(t.lower() for t in tags)
+            shown = tag[:40]
+            raise BadRequest(f"Malformed language tag {shown!r} in the lang parameter", parameter="lang", value=shown)
+    chain = tuple(dict.fromkeys(t.lower() for t in tags))
+    if len(chain) > MAX_LANGUAGES:
+        # Every label lookup walks the chain: an unbounded one turns one request into minutes of work.
+        raise LimitExceeded(f"lang= names {len(chain)} languages; the limit is {MAX_LANGUAGES}", limit="max_languages")
+    return chain
 
 
 def truncations(tag: str) -> list[str]:

@@ -185,3 +185,18 @@ def test_an_infinite_limit_falls_back_to_the_default(client: TestClient) -> None
 def test_malformed_v1_members_are_400_not_500(client: TestClient, query: dict[str, object]) -> None:
     response = client.post("/reconcile/v1/reconcile", json={"queries": [query]})
     assert response.status_code == 400, response.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 1200 + "]" * 1200,
+        '{"a":' * 1200 + "1" + "}" * 1200,
+        '{"q0": {"query": "B5", "limit": ' + "9" * 5000 + "}}",
+    ],
+    ids=["deep list", "deep object", "huge integer"],
+)
+def test_json_python_cannot_read_is_400_not_500(client: TestClient, text: str) -> None:
+    """json.loads raises RecursionError and ValueError (digit limit) besides JSONDecodeError; both were 500s."""
+    assert client.get("/reconcile", params={"queries": text}).status_code == 400
+    assert client.post("/reconcile", data={"queries": text}).status_code == 400

@@ -157,3 +157,21 @@ def test_every_route_is_documented(client: TestClient) -> None:
         assert route.summary, f"{route.path} has no summary of its own"
         for method in route.methods or ():
             assert spec["paths"][route.path][method.lower()]["summary"] == route.summary, route.path
+
+
+def test_language_chains_are_bounded(client: TestClient) -> None:
+    """Every label lookup walks the chain: 200,000 tags in a /resolve body took 15 s of one worker's time."""
+    many = ",".join(f"{a}{b}" for a in "abc" for b in "abcdefghijk")  # 33 distinct tags
+    response = client.get("/terms/B5", params={"lang": many})
+    assert response.status_code == 422 and response.json()["limit"] == "max_languages"
+    huge = client.post("/resolve", json={"items": ["strategy"], "lang": ",".join(["fr-ca"] * 200_000 + [many])})
+    assert huge.status_code == 422
+    repeated = client.get("/terms/B5", params={"lang": ",".join(["fr"] * 500)})  # repeats collapse to one tag
+    assert repeated.status_code == 200 and repeated.json()["labelLang"] == "fr"
+
+
+def test_term_list_declares_both_of_its_answers(client: TestClient) -> None:
+    """``/terms?iri=`` answers a Term, not a page: the schema said only TermPage, so clients validating it failed."""
+    schema = client.get("/openapi.json").json()["paths"]["/terms"]["get"]["responses"]["200"]
+    refs = {ref["$ref"].rsplit("/", 1)[-1] for ref in schema["content"]["application/json"]["schema"]["anyOf"]}
+    assert refs == {"TermPage", "Term"}

@@ -91,3 +91,24 @@ def test_prefixes_are_kept_for_sparql_shapes() -> None:
 def test_plain_and_xsd_string_literals_are_one_value() -> None:
     graph = parse_data('<http://a> <http://b> "x"^^<http://www.w3.org/2001/XMLSchema#string> .', "text/turtle")
     assert (URIRef("http://a"), URIRef("http://b"), Literal("x")) in graph
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"@context": {"@vocab": "http://x/"}, "p": ' + '{"p": ' * 5000 + '"v"' + "}" * 5001,
+        "[" * 5000 + "]" * 5000,
+        '{"@id": "http://x/a", "http://x/p": ' + "9" * 5000 + "}",
+    ],
+    ids=["deep objects", "deep lists", "huge integer"],
+)
+def test_json_ld_the_json_reader_refuses_is_a_syntax_problem(text: str) -> None:
+    """These escaped the JSON pre-check as RecursionError or ValueError and reached the client as a 500."""
+    with pytest.raises(SyntaxProblem):
+        parse_data(text, "application/ld+json")
+
+
+def test_remote_context_is_found_at_any_depth_the_reader_allows() -> None:
+    nested = '{"http://x/p": ' * 900 + '{"@context": "http://evil.example/ctx"}' + "}" * 900
+    with pytest.raises(SyntaxProblem, match="not fetched"):
+        parse_data(nested, "application/ld+json")

@@ -14,10 +14,11 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from cityref import media
 from cityref.api.auth import require_write_key
-from cityref.api.body import declared_length, read_limited, too_large
+from cityref.api.body import client_gone, declared_length, read_limited, too_large
 from cityref.api.deps import SettingsDep, StoreDep
 from cityref.errors import BadRequest, NotAcceptable, NotFound
 from cityref.store.base import GRAPH_BASE, SYSTEM_GRAPH, check_graph_iri
@@ -67,10 +68,13 @@ async def _parts(request: Request, settings: SettingsDep) -> list[tuple[bytes, s
         # Starlette spools multipart files without a total cap; a declared length the server enforces is that cap.
         raise too_large(limit)
     parts: list[tuple[bytes, str]] = []
-    async with request.form(max_part_size=limit) as form:
-        for _, value in form.multi_items():
-            if not isinstance(value, str):
-                parts.append((await value.read(), value.content_type or ""))
+    try:
+        async with request.form(max_part_size=limit) as form:
+            for _, value in form.multi_items():
+                if not isinstance(value, str):
+                    parts.append((await value.read(), value.content_type or ""))
+    except ClientDisconnect:
+        raise client_gone() from None
     if not parts:
         raise BadRequest("The multipart body holds no RDF document")
     return parts

@@ -98,6 +98,10 @@ def _parse_json(text: str, name: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise BadRequest(f"The {name} parameter is not valid JSON: {error.msg} at character {error.pos}") from None
+    except RecursionError:
+        raise BadRequest(f"The {name} parameter is nested too deeply") from None
+    except ValueError as error:  # an integer longer than Python's digit limit, among others
+        raise BadRequest(f"The {name} parameter is not valid JSON: {error}") from None
 
 
 def _answer_v02(

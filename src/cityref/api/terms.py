@@ -70,7 +70,7 @@ def get_term(term_id: str, request: Request, terms: TermsDep, lang: Lang = None,
 @router.get(
     "/terms",
     summary="All terms as a paged list, or one term by ?iri=",
-    responses={200: {"model": TermPage, "description": "A page of terms, or a Term when `iri` is given"}},
+    responses={200: {"model": TermPage | Term, "description": "A page of terms, or a Term when `iri` is given"}},
 )
 def list_terms(
     request: Request,

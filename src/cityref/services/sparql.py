@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from cityref import media
 from cityref.errors import BadRequest, Busy, NotAcceptable
-from cityref.services.sparql_text import analyse, check_services
+from cityref.services.sparql_text import analyse, check_services, check_shape
 from cityref.settings import Settings
-from cityref.store.base import QueryOutcome, QueryRequest, Store
+from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_iri
 
 __all__ = [
     "QueryOutcome",
@@ -106,6 +106,17 @@ def parse_timeout(raw: str | None) -> float | None:
     return value
 
 
+def check_dataset(default_graph_uris: Sequence[str], named_graph_uris: Sequence[str]) -> None:
+    """400 for a ``default-graph-uri``/``named-graph-uri`` that is not an absolute IRI: the engine cannot name a
+    graph with it (the query worker used to die on one, which answered 504)."""
+    for name, values in (("default-graph-uri", default_graph_uris), ("named-graph-uri", named_graph_uris)):
+        for value in values:
+            try:
+                check_graph_iri(value)
+            except ValueError:
+                raise BadRequest(f"{name} must be an absolute IRI, not {value!r}", parameter=name) from None
+
+
 def run_query(
     store: Store,
     settings: Settings,
@@ -133,6 +144,8 @@ def run_query(
       says (the embedded store; a remote store applies its own reading).
     """
     analysis = analyse(sparql)
+    check_shape(sparql)
+    check_dataset(default_graph_uris, named_graph_uris)
     if analysis.kind is None and analysis.is_update:
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
     check_services(analysis, settings.allowed_remote_hosts)
@@ -167,6 +180,7 @@ def run_query(
 def run_update(store: Store, settings: Settings, sparql: str) -> None:
     """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries."""
     analysis = analyse(sparql)
+    check_shape(sparql)
     if analysis.kind is not None and not analysis.is_update:
         raise BadRequest("This is a query; send it as a query (GET/POST query=)")
     check_services(analysis, settings.allowed_remote_hosts)

@@ -160,8 +160,9 @@ def _dataset(snapshot: Snapshot, request: dict[str, Any]) -> dict[str, Any]:
 
 def execute(snapshot: Snapshot, request: dict[str, Any]) -> tuple[Any, ...]:
     """Run one query request (a ``QueryRequest`` as a dict) against ``snapshot``; never raises."""
-    kwargs: dict[str, Any] = {"base_iri": request.get("base_iri"), **_dataset(snapshot, request)}
     try:
+        # Inside the try: a graph IRI the engine refuses (ValueError) must answer 400, not end the worker.
+        kwargs: dict[str, Any] = {"base_iri": request.get("base_iri"), **_dataset(snapshot, request)}
         result = snapshot.store.query(request["sparql"], **kwargs)
         return render(result, request)
     except SyntaxError as error:

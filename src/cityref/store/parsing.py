@@ -7,6 +7,7 @@ upload never leaves a half-replaced graph behind.
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -58,9 +59,23 @@ def file_format(path: Path, media_type: str | None) -> ox.RdfFormat:
     return found
 
 
+def check_json_depth(data: bytes) -> None:
+    """400 for JSON nested deeper than Python's JSON reader goes (about 1,000 levels), before pyoxigraph reads it:
+    its JSON-LD reader recurses natively and a document nested some 10,000 objects deep crashes the whole server.
+    Malformed JSON passes here; the RDF parser then reports it with its position."""
+    try:
+        json.loads(data)
+    except RecursionError:
+        raise SyntaxProblem("The JSON-LD document is nested too deeply") from None
+    except ValueError:
+        pass
+
+
 def parse_quads(data: bytes, media_type: str, *, base_iri: str | None = None, max_triples: int = 0) -> list[ox.Quad]:
     """Parse a graph upload fully, refusing more than ``max_triples`` (0: no cap)."""
     fmt = rdf_format_for(media_type)
+    if fmt == ox.RdfFormat.JSON_LD:
+        check_json_depth(data)
     quads: list[ox.Quad] = []
     try:
         for quad in ox.parse(data, format=fmt, base_iri=base_iri):

@@ -84,23 +84,27 @@ def _converter(bnode_prefix: str) -> Callable[[Any], Node]:
     return convert
 
 
-def _check_contexts(value: Any) -> None:
-    """Refuse any ``@context`` (or ``@import``) that names a document instead of embedding it."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("@context", "@import"):
-                for ctx in item if isinstance(item, list) else [item]:
-                    if isinstance(ctx, str):
-                        raise SyntaxProblem(
-                            f"Remote JSON-LD context {ctx!r} is not fetched; embed the context in the document",
-                            remote_context=ctx,
-                        )
-                    _check_contexts(ctx)
-            else:
-                _check_contexts(item)
-    elif isinstance(value, list):
-        for item in value:
-            _check_contexts(item)
+def _check_contexts(document: Any) -> None:
+    """Refuse any ``@context`` (or ``@import``) that names a document instead of embedding it.
+
+    Walked with a stack, not recursion: a document may nest as deep as the JSON reader allows."""
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("@context", "@import"):
+                    for ctx in item if isinstance(item, list) else [item]:
+                        if isinstance(ctx, str):
+                            raise SyntaxProblem(
+                                f"Remote JSON-LD context {ctx!r} is not fetched; embed the context in the document",
+                                remote_context=ctx,
+                            )
+                        stack.append(ctx)
+                else:
+                    stack.append(item)
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 @contextmanager
@@ -112,6 +116,12 @@ def strict_literals() -> Iterator[None]:
         warnings.simplefilter("ignore")
         warnings.filterwarnings("error", message="Parsing weird boolean")
         yield
+
+
+def too_deep() -> SyntaxProblem:
+    """JSON nested deeper than Python's JSON reader goes (about 1,000 levels). The check also shields the RDF
+    parser, whose JSON-LD reader recurses natively and crashes the process from about 10,000 levels."""
+    return SyntaxProblem("The JSON-LD document is nested too deeply", format="application/ld+json")
 
 
 def _json_precheck(data: bytes) -> None:
@@ -126,6 +136,10 @@ def _json_precheck(data: bytes) -> None:
         ) from None
     except UnicodeDecodeError as error:
         raise SyntaxProblem(f"Invalid UTF-8: {error.reason}") from None
+    except RecursionError:
+        raise too_deep() from None
+    except ValueError as error:  # an integer longer than Python's digit limit, among others
+        raise SyntaxProblem(f"Malformed JSON-LD: {error}", format="application/ld+json") from None
     _check_contexts(document)
 
 
