@@ -45,8 +45,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_handlers(app)
 
+    from cityref.api.head import HeadAsGet
     from cityref.api.observability import install_observability
 
+    app.add_middleware(HeadAsGet)  # inside the access log, which so records the request as HEAD
     install_observability(app, settings)
 
     from cityref.api import api_router
