@@ -23,6 +23,7 @@ from datetime import date
 import pyoxigraph as ox
 
 from cityref.errors import BadRequest
+from cityref.model import CITYREF
 from cityref.services.sparql_text import Token, tokens
 
 PARAM_TYPES = ("iri", "literal", "string", "integer", "decimal", "date", "boolean", "lang")
@@ -31,7 +32,7 @@ MAX_VALUE_LENGTH = 2000
 
 # CURIEs a user may write instead of a full IRI; a known prefix wins over an IRI scheme of the same name.
 PREFIXES = {
-    "cityref": "https://w3id.org/cityref/def/",
+    "cityref": str(CITYREF),
     "ex": "https://exampleton.example/id/",
 }
 

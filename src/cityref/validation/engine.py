@@ -19,8 +19,9 @@ from typing import Any, Literal
 import pyshacl
 import rdflib.plugins.sparql
 from pyshacl.errors import ReportableRuntimeError, ValidationFailure
-from rdflib import Graph, Namespace
+from rdflib import Graph
 from rdflib import Literal as RdfLiteral
+from rdflib.namespace import SH
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
 from cityref import errors, resources
@@ -31,7 +32,6 @@ from cityref.validation.pool import pool
 from cityref.validation.profiles import language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
 _TRUE = RdfLiteral(True)
 Inference = Literal["none", "rdfs"]
 _SPARQL_PROPERTIES = (SH.select, SH.ask, SH.construct, SH.update)

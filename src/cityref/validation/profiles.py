@@ -12,16 +12,14 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROF, RDF, SH
 
 from cityref import resources
 from cityref.errors import NotFound
 from cityref.lang import best_literal, fallback_chain, parse_lang
+from cityref.model import CITYREF
 
-PROF = Namespace("http://www.w3.org/ns/dx/prof/")
-SH = Namespace("http://www.w3.org/ns/shacl#")
-CITYREF = Namespace("https://w3id.org/cityref/def/")
 PROFILE_BASE = "https://w3id.org/cityref/profiles/"
 
 

@@ -11,14 +11,13 @@ import json
 from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
-from rdflib import BNode, Graph, Literal, Namespace
-from rdflib.namespace import RDF, XSD
+from rdflib import BNode, Graph, Literal
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from cityref import templates
 from cityref.validation.report import SEVERITIES, ValidationReport, ValidationResult
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_BASE = "https://w3id.org/cityref/shapes/"
 CSV_COLUMNS = (
     "severity", "focusNode", "path", "value", "message", "constraint", "sourceShape",

@@ -12,16 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import BNode, Graph, Namespace, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from cityref.errors import BadRequest
+from cityref.model import CITYREF
 from cityref.validation.profiles import language_chain, pick_literal, pick_text
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
-TERM_BASE = "https://w3id.org/cityref/def/"
+TERM_BASE = str(CITYREF)
 SEVERITIES = ("Violation", "Warning", "Info")
 _RANK = {"Info": 0, "Warning": 1, "Violation": 2}
 
