@@ -44,6 +44,11 @@ class Module:
         return str(value) if value is not None else None
 
     @property
+    def prefixes(self) -> dict[str, str]:
+        """The prefixes the module's file declares (none of the dozens rdflib would add by default)."""
+        return {prefix: str(ns) for prefix, ns in self.graph.namespaces() if prefix}
+
+    @property
     def imports(self) -> list[str]:
         return sorted(str(o) for o in self.graph.objects(self.iri, OWL.imports))
 
@@ -55,7 +60,7 @@ class Ontology:
         self.directory = directory or resources.ontology_dir()
         self.modules: dict[str, Module] = {}
         for path in sorted(self.directory.glob("*.ttl")):
-            graph = Graph()
+            graph = Graph(bind_namespaces="none")  # keep only the prefixes the module declares itself
             graph.parse(path, format="turtle")
             self.modules[path.stem] = Module(path.stem, path, graph)
 

@@ -24,7 +24,6 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _IRI_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
 _PREFIX = re.compile(r"^[A-Za-z_][\w.-]*$")
 _NATURAL = re.compile(r"(\d+)")
-_PREFIX_DECLARATION = re.compile(r"@prefix\s+([A-Za-z_][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
 
 Triple = tuple[URIRef, URIRef, object]
 
@@ -79,11 +78,10 @@ def _bounded(graph: Graph, subjects: list[URIRef]) -> list[Triple]:
 
 
 def declared_prefixes(ontology: Ontology) -> dict[str, str]:
-    """The prefixes the modules declare themselves (rdflib would add dozens of its own that no module uses)."""
+    """The prefixes the modules declare themselves, merged."""
     found: dict[str, str] = {}
     for module in ontology.modules.values():
-        text = module.path.read_text(encoding="utf-8")
-        found.update({p: ns for p, ns in _PREFIX_DECLARATION.findall(text) if p})
+        found.update(module.prefixes)
     return found
 
 
