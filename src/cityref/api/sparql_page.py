@@ -6,11 +6,10 @@ graph and each named graph, so a client learns what the dataset holds before ask
 
 from __future__ import annotations
 
-from html import escape
-
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID, XSD
 
+from cityref import templates
 from cityref.store.base import GraphInfo
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -70,23 +69,4 @@ SELECT ?subcomponent ?label WHERE {
 
 def render(endpoint: str) -> str:
     """A plain HTML form that sends the query back to this endpoint with GET."""
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>cityref SPARQL endpoint</title></head>
-<body>
-<h1>cityref SPARQL endpoint</h1>
-<p>Endpoint: <code>{escape(endpoint)}</code>. Reads are open; updates need an API key.
-Ask for the service description with <code>Accept: text/turtle</code>.</p>
-<form method="get" action="{escape(endpoint)}">
-<p><label for="query">Query</label><br>
-<textarea id="query" name="query" rows="14" cols="100">{escape(_EXAMPLE)}</textarea></p>
-<p><label for="format">Results as</label>
-<select id="format" name="format">
-<option value="json">JSON</option><option value="xml">XML</option>
-<option value="csv">CSV</option><option value="tsv">TSV</option>
-<option value="turtle">Turtle (CONSTRUCT/DESCRIBE)</option>
-</select>
-<label for="timeout">timeout (s)</label> <input id="timeout" name="timeout" size="4">
-<button type="submit">Run</button></p>
-</form>
-</body></html>
-"""
+    return templates.render("sparql.html", endpoint=endpoint, example=_EXAMPLE)
