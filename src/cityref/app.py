@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from cityref._version import VERSION
-from cityref.errors import install_handlers
+from cityref.api.problems import install_handlers
 from cityref.model import Ontology
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store

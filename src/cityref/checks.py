@@ -119,10 +119,16 @@ def check_closure(ontology: Ontology) -> CheckResult:
         problems.append(f"top module {TOP_MODULE}.ttl is missing")
     else:
         covered = {m.name for m in ontology.closure()}
-        problems += [f"{name}.ttl is not in the import closure of {TOP_MODULE}.ttl" for name in
-                     sorted(set(ontology.modules) - covered)]
-    return _result("closure", "Import closure resolves to shipped modules and covers all", problems,
-                   f"{len(ontology.modules)} modules in the closure")
+        problems += [
+            f"{name}.ttl is not in the import closure of {TOP_MODULE}.ttl"
+            for name in sorted(set(ontology.modules) - covered)
+        ]
+    return _result(
+        "closure",
+        "Import closure resolves to shipped modules and covers all",
+        problems,
+        f"{len(ontology.modules)} modules in the closure",
+    )
 
 
 def check_profile(merged: Graph) -> CheckResult:
@@ -195,8 +201,9 @@ def check_examples(directory: Path, merged: Graph) -> tuple[CheckResult, Graph]:
     problems += [f"undefined cityref term {t}" for t in undefined_terms(graph, merged)]
     if not any(directory.glob("*.ttl")):
         problems.append(f"no *.ttl files in {directory}")
-    result = _result("exampleton", "Exampleton parses and uses only defined cityref terms", problems,
-                     f"{len(graph)} triples")
+    result = _result(
+        "exampleton", "Exampleton parses and uses only defined cityref terms", problems, f"{len(graph)} triples"
+    )
     return result, graph
 
 

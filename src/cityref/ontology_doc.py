@@ -22,8 +22,18 @@ from cityref.model import CITYREF, LANGUAGES
 _NS = str(CITYREF)
 # Statements shown in a term's own fields rather than in its list of other statements.
 _SHOWN_APART = {
-    RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.definition, SKOS.scopeNote, SKOS.notation,
-    DCTERMS.source, RDFS.isDefinedBy, SKOS.inScheme, SKOS.topConceptOf, OWL.deprecated,
+    RDF.type,
+    RDFS.label,
+    SKOS.prefLabel,
+    SKOS.altLabel,
+    SKOS.definition,
+    SKOS.scopeNote,
+    SKOS.notation,
+    DCTERMS.source,
+    RDFS.isDefinedBy,
+    SKOS.inScheme,
+    SKOS.topConceptOf,
+    OWL.deprecated,
 }
 
 
@@ -134,7 +144,7 @@ class _Builder:
         statements = {p: [self.link(o) for o in self.pick_language(objects)] for p, objects in values.items()}
         return TermDoc(
             iri=str(iri),
-            anchor=str(iri)[len(_NS):],
+            anchor=str(iri)[len(_NS) :],
             curie=self.curie(iri),
             label=self.label(iri),
             labels=labels,
@@ -178,8 +188,13 @@ def document(
         sections.append((anchor, heading, sorted((b.term(i, kind) for i in iris), key=sort)))
     schemes = []
     for scheme in _ours(graph.subjects(RDF.type, SKOS.ConceptScheme)):
-        members = _ours([*graph.subjects(SKOS.inScheme, scheme), *graph.subjects(SKOS.topConceptOf, scheme),
-                         *graph.objects(scheme, SKOS.hasTopConcept)])
+        members = _ours(
+            [
+                *graph.subjects(SKOS.inScheme, scheme),
+                *graph.subjects(SKOS.topConceptOf, scheme),
+                *graph.objects(scheme, SKOS.hasTopConcept),
+            ]
+        )
         members = [m for m in members if m not in seen]
         seen.update(members)
         seen.add(scheme)
@@ -192,8 +207,16 @@ def document(
     title = (_in_lang(graph.objects(top, DCTERMS.title), lang) if top else None) or "cityref ontology"
     description = _in_lang(graph.objects(top, DCTERMS.description), lang) if top else None
     version = graph.value(top, OWL.versionInfo) if top else None
-    return OntologyPage(title, description, str(top) if top else None, str(version) if version else None, lang,
-                        sections, schemes, others)
+    return OntologyPage(
+        title,
+        description,
+        str(top) if top else None,
+        str(version) if version else None,
+        lang,
+        sections,
+        schemes,
+        others,
+    )
 
 
 def render_html(page: OntologyPage, **context: object) -> str:

@@ -48,7 +48,7 @@ def test_merged_holds_every_module(ontology: Ontology, merged: Graph) -> None:
 
 def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
     bad = tmp_path / "broken.ttl"
-    bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e ex:f ex:g .\n')
+    bad.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e ex:f ex:g .\n")
     problem = checks.syntax_error(bad)
     assert problem is not None and problem.startswith("broken.ttl:3:")
 

@@ -19,33 +19,49 @@ PREFIX dct: <http://purl.org/dc/terms/>
 # rule name -> (SPARQL Update that breaks the rule, text the reported rows must mention)
 SEEDS: dict[str, tuple[str, str]] = {
     "city-data-term-without-practice": ("DELETE WHERE { cityref:eifLayer cityref:servesPractice ?p }", "eifLayer"),
-    "class-without-is-defined-by": ("DELETE WHERE { cityref:InteroperabilityNeed rdfs:isDefinedBy ?m }",
-                                    "InteroperabilityNeed"),
-    "concept-without-scheme": ("DELETE WHERE { cityref:B5 skos:inScheme ?s } ;"
-                               "DELETE WHERE { cityref:B5 skos:topConceptOf ?t }", "/B5"),
+    "class-without-is-defined-by": (
+        "DELETE WHERE { cityref:InteroperabilityNeed rdfs:isDefinedBy ?m }",
+        "InteroperabilityNeed",
+    ),
+    "concept-without-scheme": (
+        "DELETE WHERE { cityref:B5 skos:inScheme ?s } ;DELETE WHERE { cityref:B5 skos:topConceptOf ?t }",
+        "/B5",
+    ),
     "deprecated-without-replacement": ("INSERT DATA { cityref:B5 owl:deprecated true }", "/B5"),
     "duplicate-notation": ('INSERT DATA { cityref:B6 skos:notation "B5" }', "notation=B5"),
     "duplicate-pref-label": (
         "DELETE { cityref:B6 skos:prefLabel ?old } INSERT { cityref:B6 skos:prefLabel ?new } WHERE {"
         ' cityref:B6 skos:prefLabel ?old FILTER (LANG(?old) = "en")'
         ' cityref:B5 skos:prefLabel ?five FILTER (LANG(?five) = "en")'
-        ' BIND (STRLANG(UCASE(STR(?five)), "en") AS ?new) }', "/B6"),
+        ' BIND (STRLANG(UCASE(STR(?five)), "en") AS ?new) }',
+        "/B6",
+    ),
     "incomplete-linkage": ("DELETE WHERE { cityref:linkage-B1-B3 cityref:linkageReason ?r }", "linkage-B1-B3"),
-    "interpretation-without-scope-note": ("DELETE WHERE { cityref:key-risk-silo-working skos:scopeNote ?n }",
-                                          "key-risk-silo-working"),
-    "key-risk-without-mitigation": ("DELETE WHERE { cityref:key-risk-silo-working cityref:mitigatedByPrinciple ?p }",
-                                    "key-risk-silo-working"),
+    "interpretation-without-scope-note": (
+        "DELETE WHERE { cityref:key-risk-silo-working skos:scopeNote ?n }",
+        "key-risk-silo-working",
+    ),
+    "key-risk-without-mitigation": (
+        "DELETE WHERE { cityref:key-risk-silo-working cityref:mitigatedByPrinciple ?p }",
+        "key-risk-silo-working",
+    ),
     "maturity-cells-per-dimension": (
         "DELETE { ?cell a cityref:MaturityCell } WHERE {"
-        " { SELECT ?cell WHERE { ?cell a cityref:MaturityCell } ORDER BY ?cell LIMIT 1 } }", "maturity-dimension-"),
+        " { SELECT ?cell WHERE { ?cell a cityref:MaturityCell } ORDER BY ?cell LIMIT 1 } }",
+        "maturity-dimension-",
+    ),
     "missing-definition": ("DELETE WHERE { cityref:B5 skos:definition ?d }", "/B5"),
     "missing-is-defined-by": ("DELETE WHERE { cityref:linkage-B1-B3 rdfs:isDefinedBy ?m }", "linkage-B1-B3"),
     "missing-label": (
-        'DELETE { cityref:City rdfs:label ?l } WHERE { cityref:City rdfs:label ?l FILTER (LANG(?l) = "fr") }', "fr"),
+        'DELETE { cityref:City rdfs:label ?l } WHERE { cityref:City rdfs:label ?l FILTER (LANG(?l) = "fr") }',
+        "fr",
+    ),
     "missing-source": ("DELETE WHERE { cityref:dependsOn dct:source ?s }", "dependsOn"),
     "multiple-pref-labels": ('INSERT DATA { cityref:B5 skos:prefLabel "a second English label"@en }', "/B5"),
-    "one-ontology-per-module": ("DELETE WHERE { <https://w3id.org/cityref/ontology/core> dct:license ?l }",
-                                "dct:license"),
+    "one-ontology-per-module": (
+        "DELETE WHERE { <https://w3id.org/cityref/ontology/core> dct:license ?l }",
+        "dct:license",
+    ),
     "property-kind-clash": ("INSERT DATA { cityref:dependsOn a owl:DatatypeProperty }", "dependsOn"),
     "subcomponent-few-linkages": ("DELETE { ?l a cityref:Linkage } WHERE { ?l cityref:linkageFrom cityref:B5 }", "/B5"),
     "undeclared-class": ("INSERT DATA { cityref:B5 a cityref:NoSuchClass }", "NoSuchClass"),

@@ -180,7 +180,9 @@ def test_language_chains_and_malformed_tags(demo_client: TestClient) -> None:
     assert any(r["message"].startswith("Le système") for r in chained.json()["results"]), "falls through pt to fr"
     for bad in ("xx yy", "fr;q=1"):
         response = demo_client.post(
-            "/validate", params={"profile": "demo", "lang": bad, "format": "turtle"}, content=VALID.read_bytes(),
+            "/validate",
+            params={"profile": "demo", "lang": bad, "format": "turtle"},
+            content=VALID.read_bytes(),
             headers=TURTLE,
         )
         assert response.status_code == 400 and response.json()["parameter"] == "lang", bad

@@ -23,7 +23,8 @@ from prometheus_client.registry import Collector
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from cityref.errors import BudgetExceeded, problem_response
+from cityref.api.problems import problem_response
+from cityref.errors import BudgetExceeded
 from cityref.settings import Settings
 
 ACCESS_LOGGER = "cityref.access"
