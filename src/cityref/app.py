@@ -9,13 +9,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from cityref._version import VERSION
+from cityref.api.gates import Work
 from cityref.api.problems import install_handlers
 from cityref.model import Ontology
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store
 from cityref.terms import TermIndex
 from cityref.validation import load_profiles
-from cityref.validation import pool as validation_pool
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -27,14 +27,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.ontology = Ontology()
         app.state.terms = TermIndex.build(app.state.ontology)
         app.state.profiles = load_profiles()
-        validation_workers = validation_pool.configure(settings.validation_workers)
-        app.state.store = open_store(settings)
+        app.state.work = Work.from_settings(settings)
         try:
-            bootstrap(app.state.store, app.state.ontology, load_examples=settings.load_examples)
-            yield
+            app.state.store = open_store(settings)
+            try:
+                bootstrap(app.state.store, app.state.ontology, load_examples=settings.load_examples)
+                yield
+            finally:
+                app.state.store.close()
         finally:
-            app.state.store.close()
-            validation_workers.shutdown()
+            app.state.work.close()
 
     app = FastAPI(
         title="cityref",

@@ -99,5 +99,17 @@ class BudgetExceeded(CityrefError):
     code, status, title = "timeout", 504, "Time budget exceeded"
 
 
+class StoreLocked(CityrefError):
+    """Another process has the store's data directory open."""
+
+    code, status, title = "store-locked", 503, "Store in use"
+
+
+class WorkerFailed(CityrefError):
+    """A worker process crashed while doing the work: our fault, not the request's; logged and counted."""
+
+    code, status, title = "worker-crashed", 500, "Worker crashed"
+
+
 class UpstreamError(CityrefError):
     code, status, title = "upstream-error", 502, "Upstream store error"

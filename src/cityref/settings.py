@@ -52,6 +52,28 @@ class Settings(BaseSettings):
     )
     remote_api_key: str | None = Field(default=None, description="Bearer key sent to a remote store's write endpoints")
 
+    # Workers: every kind of work that reads client input or can run away runs in a worker process, with a memory
+    # limit of its own and (unless hosts are allow-listed) no network; queues are bounded and answer 503 when full.
+    query_worker_memory_mb: int = Field(default=1536, description="Address-space limit of each query worker")
+    writer_memory_mb: int = Field(default=4096, description="Address-space limit of the embedded store's writer")
+    parse_worker_memory_mb: int = Field(default=1024, description="Address-space limit of each upload parser")
+    validation_worker_memory_mb: int = Field(default=3072, description="Address-space limit of each validator")
+    worker_recycle_mb: int = Field(
+        default=768, description="A worker resident above this after a job is replaced, giving its memory back"
+    )
+    worker_start_timeout_s: float = Field(default=60.0, description="Longest a worker process may take to start")
+    require_network_sandbox: bool = Field(
+        default=True, description="Refuse to run network-free workers where the kernel cannot enforce it"
+    )
+    query_queue: int = Field(default=16, description="Queries that may wait for a free slot (more: 503 at once)")
+    validation_queue: int = Field(default=8, description="Validations that may wait for a free worker")
+    write_queue: int = Field(default=4, description="Writes that may wait for the writer")
+    write_timeout_s: float = Field(default=900.0, description="Longest one write may run (and wait) before 504")
+    result_max_bytes: int = Field(
+        default=64 * 1024 * 1024, description="Largest serialised query answer; longer ones are truncated"
+    )
+    result_triple_cap: int = Field(default=100_000, description="Most triples in a CONSTRUCT or DESCRIBE answer")
+
     # Validation budgets.
     validation_timeout_s: float = 120.0
     validation_workers: int = Field(default=2, ge=1, description="Worker processes that run budgeted validations")

@@ -1,5 +1,6 @@
 """Query budgets that really hold: a runaway query is stopped (its worker process is gone), the server keeps
-answering, the client's timeout is capped by the server's, and a full house answers 503 with Retry-After."""
+answering, the client's timeout is capped by the server's, a query waits for a slot that frees within its budget,
+and a full queue answers 503 with Retry-After at once."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ QUICK = "ASK { ?s ?p ?o }"
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    settings = embedded_settings(max_concurrent_queries=2, max_query_timeout_s=2.0, load_examples=False)
+    settings = embedded_settings(max_concurrent_queries=2, max_query_timeout_s=2.0, load_examples=False, query_queue=1)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 
@@ -44,7 +45,7 @@ def _alive(pid: int) -> bool:
 def _busy_pids(store: EmbeddedStore, count: int) -> list[int]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        pids = [w.process.pid for w in list(store.pool._busy)]
+        pids = store.queries.busy_pids()
         if len(pids) >= count:
             return pids
         time.sleep(0.01)
@@ -77,23 +78,34 @@ def test_client_timeout_is_capped_by_the_server_maximum(client: TestClient) -> N
     assert response.json()["timeout_s"] == 2.0
 
 
-def test_full_house_is_503_with_retry_after(client: TestClient) -> None:
+def test_a_full_queue_is_503_at_once_and_a_waiting_query_gets_the_next_slot(client: TestClient) -> None:
+    """Two slots busy with runaways (2 s each), one query waiting (the queue holds one): the next is refused at
+    once; the waiting one runs when a slot frees, within its own budget."""
     store = _store(client)
-    results: list[httpx.Response] = []
-    runners = [
-        threading.Thread(target=lambda: results.append(client.get("/sparql", params={"query": RUNAWAY})))
-        for _ in range(2)
-    ]
+    gate = client.app.state.work.query  # type: ignore[attr-defined]
+    results: dict[str, httpx.Response] = {}
+
+    def get(name: str, query: str, timeout: str) -> None:
+        results[name] = client.get("/sparql", params={"query": query, "timeout": timeout})
+
+    runners = [threading.Thread(target=get, args=(f"runaway{i}", RUNAWAY, "1")) for i in range(2)]
     for runner in runners:
         runner.start()
     _busy_pids(store, 2)
+    waiting = threading.Thread(target=get, args=("waiting", QUICK, "2"))
+    waiting.start()
+    deadline = time.monotonic() + 10
+    while gate.waiting < 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert gate.waiting == 1
     refused = client.get("/sparql", params={"query": QUICK})
     assert refused.status_code == 503
     assert int(refused.headers["retry-after"]) > 0
-    assert refused.json()["code"] == "busy"
-    for runner in runners:
-        runner.join()
-    assert [r.status_code for r in results] == [504, 504]
+    assert refused.json()["code"] == "busy" and "queue is full" in refused.json()["detail"]
+    for thread in (*runners, waiting):
+        thread.join()
+    assert [results[f"runaway{i}"].status_code for i in range(2)] == [504, 504]
+    assert results["waiting"].status_code == 200 and results["waiting"].json()["boolean"] is True
     assert client.get("/sparql", params={"query": QUICK}).status_code == 200
 
 

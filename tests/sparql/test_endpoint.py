@@ -13,7 +13,8 @@ from rdflib import Graph
 from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 from tests.sparql.conftest import AUTH
 
-from cityref.store import EXAMPLETON_GRAPH, ONTOLOGY_GRAPH, SYSTEM_GRAPH
+from cityref.store import EXAMPLETON_GRAPH, ONTOLOGY_GRAPH
+from cityref.store.base import SOURCE_DIGEST
 
 COUNT_ONTOLOGY = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"
 SUBCOMPONENTS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -205,14 +206,18 @@ def test_format_parameter_overrides_accept(backend_client: TestClient) -> None:
     assert response.headers["content-type"].startswith("application/sparql-results+xml")
 
 
-def test_bookkeeping_graph_is_hidden_from_queries(backend_client: TestClient) -> None:
-    """The embedded backend keeps its system graph out of user queries; a remote store shows whatever it holds."""
+def test_shipped_graphs_say_where_they_come_from(backend_client: TestClient) -> None:
+    """No hidden bookkeeping graph: each shipped graph states its source digest and version in the open, and the
+    dataset holds nothing but the graphs a listing shows."""
     rows = bindings(backend_client.get("/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"}))
     graphs = {r["g"]["value"] for r in rows}
-    assert ONTOLOGY_GRAPH in graphs
-    hidden = SYSTEM_GRAPH not in graphs
-    assert hidden == (backend_client.app.state.store.kind == "embedded")  # type: ignore[attr-defined]
-    assert backend_client.get("/graphs", params={"graph": SYSTEM_GRAPH}).status_code == 404
+    assert {ONTOLOGY_GRAPH, EXAMPLETON_GRAPH} <= graphs
+    assert not any("/system" in g for g in graphs)
+    g = f"<{ONTOLOGY_GRAPH}>"
+    query = f"PREFIX owl: <http://www.w3.org/2002/07/owl#> SELECT ?d ?v {{ GRAPH {g} {{ {g} <{SOURCE_DIGEST}> ?d ; "
+    query += "owl:versionInfo ?v } }"
+    (row,) = bindings(backend_client.get("/sparql", params={"query": query}))
+    assert len(row["d"]["value"]) == 64 and row["v"]["value"]
 
 
 def test_from_clause_names_the_dataset(backend_client: TestClient) -> None:

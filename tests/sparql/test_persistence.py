@@ -10,6 +10,7 @@ from tests.sparql.conftest import AUTH, embedded_settings
 from cityref import create_app
 from cityref.model import Ontology
 from cityref.store import ONTOLOGY_GRAPH, EmbeddedStore, bootstrap
+from cityref.store.base import SOURCE_DIGEST
 
 MARK = f"INSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <http://example.org/mark> <http://example.org/p> 1 }} }}"
 ASK_MARK = f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <http://example.org/mark> ?p ?o }} }}"
@@ -42,7 +43,11 @@ def test_changed_ontology_is_reloaded(tmp_path: Path) -> None:
         assert all(loaded.reloaded for loaded in first)
         again = bootstrap(store, ontology, load_examples=False)
         assert not any(loaded.reloaded for loaded in again)
-        store.record_digest(ONTOLOGY_GRAPH, "an older digest", "0.0.1")
+        digest = f"<{ONTOLOGY_GRAPH}> <{SOURCE_DIGEST}>"
+        store.update(
+            f"DELETE WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ {digest} ?d }} }} ; "
+            f'INSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{ {digest} "an older digest" }} }}'
+        )
         redone = {loaded.graph: loaded.reloaded for loaded in bootstrap(store, ontology, load_examples=False)}
         assert redone[ONTOLOGY_GRAPH] is True
     finally:

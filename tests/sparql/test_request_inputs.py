@@ -20,9 +20,9 @@ from cityref.api.body import read_limited
 from cityref.api.sparql_page import SD, service_description
 from cityref.cli import app as cli_app
 from cityref.errors import BadRequest, PayloadTooLarge, SyntaxProblem
+from cityref.intake import check_json_ld
 from cityref.services.sparql import effective_timeout
-from cityref.store import SYSTEM_GRAPH, GraphInfo
-from cityref.store.parsing import parse_quads
+from cityref.store import ONTOLOGY_GRAPH, GraphInfo
 
 TTL = {"Content-Type": "text/turtle", **AUTH}
 
@@ -107,7 +107,7 @@ def test_multipart_post_to_the_store_keeps_every_document(client: TestClient) ->
 
 
 def test_default_graph_uri_alone_gives_no_named_graphs(client: TestClient) -> None:
-    """The protocol's dataset is what the request names; the bookkeeping graph must not show up through GRAPH."""
+    """The protocol's dataset is what the request names: no other graph shows up through GRAPH."""
     put = client.put(
         "/graphs", params={"graph": "http://example.org/only"}, content=b"<http://a> <http://b> 1 .", headers=TTL
     )
@@ -115,8 +115,8 @@ def test_default_graph_uri_alone_gives_no_named_graphs(client: TestClient) -> No
     params = {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", "default-graph-uri": "http://example.org/only"}
     rows = client.get("/sparql", params=params).json()["results"]["bindings"]
     assert rows == []
-    named = client.get("/sparql", params={**params, "named-graph-uri": SYSTEM_GRAPH}).json()["results"]["bindings"]
-    assert [r["g"]["value"] for r in named] == [SYSTEM_GRAPH]  # named explicitly, it is there
+    named = client.get("/sparql", params={**params, "named-graph-uri": ONTOLOGY_GRAPH}).json()["results"]["bindings"]
+    assert [r["g"]["value"] for r in named] == [ONTOLOGY_GRAPH]  # named explicitly, it is there
 
 
 def test_named_graph_uri_alone_gives_an_empty_default_graph(client: TestClient) -> None:
@@ -245,7 +245,7 @@ def test_deeply_nested_json_ld_upload_is_400_not_a_crash(roomy: TestClient) -> N
     body = b'{"@context": {"@vocab": "http://x/"}, "p": ' + b'{"p": ' * 20000 + b'"v"' + b"}" * 20001
     headers = {"Content-Type": "application/ld+json", **AUTH}
     with pytest.raises(SyntaxProblem, match="nested too deeply"):
-        parse_quads(body, "application/ld+json")
+        check_json_ld(body)
     small = b'{"@context": {"@vocab": "http://x/"}, "p": ' + b'{"p": ' * 1500 + b'"v"' + b"}" * 1501
     response = roomy.put("/graphs", params={"graph": "urn:x:deep"}, content=small, headers=headers)
     assert response.status_code == 400 and "nested too deeply" in response.json()["detail"]

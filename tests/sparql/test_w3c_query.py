@@ -48,8 +48,7 @@ def http_passes(client: TestClient, case: w3c.Case) -> bool:
     store = client.app.state.store  # type: ignore[attr-defined]
     assert isinstance(store, EmbeddedStore)
     store.clear()
-    w3c.load_data(store.oxigraph, case)
-    store.generation += 1
+    w3c.load_data(store, case)
     response = client.post(
         "/sparql",
         content=case.query_text().encode(),

@@ -5,13 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.validation.conftest import PROFILES
+from tests.validation.conftest import PROFILES, in_worker
 
 from cityref.errors import CityrefError, SyntaxProblem
 from cityref.validation import validate
+from cityref.workers import WorkerPool
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -54,12 +56,11 @@ def test_the_trap_itself_records_a_fetch(trap: str) -> None:
     assert Recorder.hits == ["/probe.json"]
 
 
-@pytest.mark.parametrize("timeout_s", [None, 60.0], ids=["in-process", "worker"])
-def test_owl_imports_in_data_are_not_followed(trap: str, timeout_s: float | None) -> None:
+def test_owl_imports_in_data_are_not_followed(trap: str, validators: WorkerPool, tmp_path: Path) -> None:
     data = f"""@prefix owl: <http://www.w3.org/2002/07/owl#> .
     <urn:delivery> owl:imports <{trap}/more-data.ttl> ."""
-    report = validate(data, ["demo"], profiles_dir=PROFILES, timeout_s=timeout_s)
-    assert report.conforms
+    assert validate(data, ["demo"], profiles_dir=PROFILES).conforms
+    assert in_worker(validators, tmp_path, data, ["demo"]).conforms
     assert Recorder.hits == []
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph
-from tests.validation.conftest import BROKEN, PROFILES, VALID
+from tests.validation.conftest import BROKEN, PROFILES, VALID, in_worker
 
 from cityref.errors import BadRequest, BudgetExceeded, LimitExceeded, NotFound
 from cityref.validation import language_chain, validate
+from cityref.workers import WorkerPool
 
 SH = "http://www.w3.org/ns/shacl#"
 
@@ -100,9 +103,9 @@ def test_unknown_and_missing_profiles() -> None:
         validate(VALID, [], profiles_dir=PROFILES)
 
 
-def test_triple_cap_through_the_worker() -> None:
+def test_triple_cap_through_the_worker(validators: WorkerPool, tmp_path: Path) -> None:
     with pytest.raises(LimitExceeded):
-        validate(BROKEN, ["demo"], profiles_dir=PROFILES, max_triples=2, timeout_s=60)
+        in_worker(validators, tmp_path, BROKEN, ["demo"], max_triples=2)
 
 
 def test_triple_cap_covers_user_shapes() -> None:
@@ -111,15 +114,15 @@ def test_triple_cap_covers_user_shapes() -> None:
         validate("<http://e/a> <http://e/b> <http://e/c> .", [], shapes=shapes, with_ontology=False, max_triples=10)
 
 
-def test_runaway_validation_is_stopped() -> None:
+def test_runaway_validation_is_stopped(validators: WorkerPool, tmp_path: Path) -> None:
     data = "\n".join(f"<http://e/n{i}> a <http://e/C> ; <http://e/v> {i} ." for i in range(300))
     shapes = """@prefix sh: <http://www.w3.org/ns/shacl#> .
     <http://e/S> a sh:NodeShape ; sh:targetClass <http://e/C> ;
         sh:sparql [ sh:select "SELECT $this WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . FILTER(false) }" ] ."""
     with pytest.raises(BudgetExceeded):
-        validate(data, [], shapes=shapes, with_ontology=False, timeout_s=1.5)
+        in_worker(validators, tmp_path, data, [], timeout_s=1.5, shapes=shapes)
     # the killed worker is replaced: the next validation works
-    assert validate(VALID, ["demo"], profiles_dir=PROFILES, timeout_s=60).conforms
+    assert in_worker(validators, tmp_path, VALID, ["demo"]).conforms
 
 
 def test_rdfs_inference_is_available() -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from cityref.api.gates import Work
 from cityref.model import Ontology
 from cityref.settings import Settings
 from cityref.store import Store
@@ -33,6 +34,11 @@ def get_terms(request: Request) -> TermIndex:
     return terms
 
 
+def get_work(request: Request) -> Work:
+    work: Work = request.app.state.work
+    return work
+
+
 def get_profiles(request: Request) -> dict[str, Profile]:
     profiles: dict[str, Profile] = request.app.state.profiles
     return profiles
@@ -42,4 +48,5 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 OntologyDep = Annotated[Ontology, Depends(get_ontology)]
 TermsDep = Annotated[TermIndex, Depends(get_terms)]
 StoreDep = Annotated[Store, Depends(get_store)]
+WorkDep = Annotated[Work, Depends(get_work)]
 ProfilesDep = Annotated[dict[str, Profile], Depends(get_profiles)]

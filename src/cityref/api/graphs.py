@@ -1,27 +1,35 @@
 """``/graphs``: the SPARQL 1.1 Graph Store HTTP Protocol, indirect identification (``?graph=IRI`` or ``?default``).
 
-GET/HEAD read a graph (404 when a named graph does not exist); PUT replaces it atomically (the body is parsed
-completely before anything changes, so a malformed upload leaves the old graph as it was); POST merges (201 when it
+GET/HEAD read a graph (404 when a named graph does not exist); PUT replaces it atomically; POST merges (201 when it
 created the graph); DELETE removes it (404 when missing). A POST to ``/graphs`` itself creates a new graph and
 answers its IRI in ``Location``. Writes need an API key.
+
+A write is all or nothing, multipart bodies included: the body is spooled to disk as it arrives, every document
+is parsed (by a parse worker, never by the server) into one prepared file before anything changes, and the store
+applies that file as one write. Reads are never held up by a write: they see the store as it was before it.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect
 
 from cityref import media
 from cityref.api.auth import require_write_key
-from cityref.api.body import client_gone, declared_length, read_limited, too_large
-from cityref.api.deps import SettingsDep, StoreDep
+from cityref.api.body import spool_limited, spooled_multipart
+from cityref.api.deps import SettingsDep, StoreDep, WorkDep
+from cityref.api.gates import Work
 from cityref.errors import BadRequest, NotAcceptable, NotFound
-from cityref.store.base import GRAPH_BASE, SYSTEM_GRAPH, check_graph_iri
+from cityref.intake import triples_format
+from cityref.settings import Settings
+from cityref.store.base import GRAPH_BASE, Store, check_graph_iri
 
 router = APIRouter(tags=["graph store"])
 
@@ -44,8 +52,6 @@ def _target(request: Request) -> str | object | None:
         check_graph_iri(iri)  # the backends write it into SPARQL Update text: a stray newline must not get there
     except ValueError:
         raise BadRequest(f"?graph must be an absolute IRI, not {iri!r}") from None
-    if iri == SYSTEM_GRAPH:
-        raise NotFound("The system graph is internal")
     return iri
 
 
@@ -57,31 +63,51 @@ def _graph(request: Request) -> str | None:
     return target
 
 
-async def _parts(request: Request, settings: SettingsDep) -> list[tuple[bytes, str]]:
-    """The RDF documents of a request: its body, or each file of a ``multipart/form-data`` body (the protocol lets
-    a POST carry several documents that way)."""
-    if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
-        return [await _upload(request, settings)]
-    limit = settings.max_body_bytes
-    declared = declared_length(request)
-    if declared is None or declared > limit:
-        # Starlette spools multipart files without a total cap; a declared length the server enforces is that cap.
-        raise too_large(limit)
-    parts: list[tuple[bytes, str]] = []
-    try:
-        async with request.form(max_part_size=limit) as form:
-            for _, value in form.multi_items():
-                if not isinstance(value, str):
-                    parts.append((await value.read(), value.content_type or ""))
-    except ClientDisconnect:
-        raise client_gone() from None
-    if not parts:
+def _spool_dir(store: Store) -> Path:
+    return Path(tempfile.mkdtemp(prefix="request-", dir=store.incoming_dir()))
+
+
+async def _sources(request: Request, settings: Settings, directory: Path) -> list[tuple[Path, str, str | None]]:
+    """The RDF documents of a request, spooled to ``directory``: its body, or each file of a
+    ``multipart/form-data`` body (the protocol lets a POST carry several documents that way)."""
+    content_type = request.headers.get("content-type", "")
+    body = directory / "body"
+    if media.bare_type(content_type) != "multipart/form-data":
+        triples_format(content_type)  # 415 before reading the body
+        await spool_limited(request, settings.max_body_bytes, body)
+        return [(body, content_type, None)]
+    await spool_limited(request, settings.max_body_bytes, body)
+    files, _ = await spooled_multipart(request, body, directory, max_files=100, max_fields=100)
+    if not files:
         raise BadRequest("The multipart body holds no RDF document")
-    return parts
+    sources = []
+    for _, path, part_type, filename in files:
+        triples_format(part_type or "")  # every part is checked before anything is parsed or written
+        sources.append((path, part_type or "", filename))
+    return sources
 
 
-async def _upload(request: Request, settings: SettingsDep) -> tuple[bytes, str]:
-    return await read_limited(request, settings.max_body_bytes), request.headers.get("content-type", "")
+async def _write(
+    request: Request,
+    settings: Settings,
+    store: Store,
+    work: Work,
+    graph: str | None,
+    *,
+    replace: bool,
+) -> bool:
+    """Spool, parse (in a parse worker) and write the request's documents as one all-or-nothing write."""
+    directory = _spool_dir(store)
+    try:
+        sources = await _sources(request, settings, directory)
+
+        def write(remaining: float) -> bool:
+            upload = work.uploads.prepare(sources, store.incoming_dir(), base_iri=graph, timeout_s=remaining)
+            return store.graph_put(graph, upload) if replace else store.graph_post(graph, upload)
+
+        return await work.write.run(settings.write_timeout_s, write)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 @router.get("/graphs", summary="Read a graph", response_model=None)
@@ -102,39 +128,32 @@ async def get_graph(request: Request, store: StoreDep) -> Response:
 
 
 @router.put("/graphs", summary="Replace a graph (atomic)", status_code=204, response_model=None)
-async def put_graph(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+async def put_graph(request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
     require_write_key(request)
     graph = _graph(request)
-    data, content_type = await _upload(request, settings)
-    created = await run_in_threadpool(store.graph_put, graph, data, content_type, base_iri=graph)
+    created = await _write(request, settings, store, work, graph, replace=True)
     return Response(status_code=201 if created else 204)
 
 
 @router.post("/graphs", summary="Add to a graph, or create a new one", status_code=204, response_model=None)
-async def post_graph(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+async def post_graph(request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
     require_write_key(request)
     target = _target(request)
-    parts = await _parts(request, settings)
     if target is _NO_TARGET:
         iri = f"{GRAPH_BASE}new/{uuid.uuid4()}"
-        (data, content_type), *more = parts
-        await run_in_threadpool(store.graph_put, iri, data, content_type, base_iri=iri)
-        for part, part_type in more:
-            await run_in_threadpool(store.graph_post, iri, part, part_type, base_iri=iri)
+        await _write(request, settings, store, work, iri, replace=True)
         # Location names the new graph itself; it is read back with /graphs?graph=<that IRI>.
         return Response(status_code=201, headers={"Location": iri})
     assert target is None or isinstance(target, str)
-    created = False
-    for part, part_type in parts:
-        created |= await run_in_threadpool(store.graph_post, target, part, part_type, base_iri=target)
+    created = await _write(request, settings, store, work, target, replace=False)
     return Response(status_code=201 if created else 204)
 
 
 @router.delete("/graphs", summary="Delete a graph", status_code=204, response_model=None)
-async def delete_graph(request: Request, store: StoreDep) -> Response:
+async def delete_graph(request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
     require_write_key(request)
     graph = _graph(request)
-    existed = await run_in_threadpool(store.graph_delete, graph)
+    existed = await work.write.run(settings.write_timeout_s, lambda _: store.graph_delete(graph))
     if not existed:
         raise NotFound(f"No graph <{graph}>")
     return Response(status_code=204)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from cityref.api.deps import SettingsDep, StoreDep
+from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.sparql import query_response
 from cityref.errors import NotAcceptable
 from cityref.services import canned, sparql
@@ -64,16 +64,17 @@ def list_queries(request: Request, settings: SettingsDep) -> dict[str, Any]:
     summary="Run a canned query (or show its text with ?describe=true or a .rq suffix)",
     responses={200: {"content": {m: {} for m in ("application/sparql-results+json", "text/csv", SPARQL_QUERY)}}},
 )
-def run_canned(name: str, request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+async def run_canned(name: str, request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
     query = canned.get(name)
     if name.endswith(".rq") or request.query_params.get("describe", "").lower() in ("true", "1", "yes"):
         return _text(query)
-    outcome = canned.run(
-        store,
-        settings,
-        query,
-        _values(request),
-        accept=_accept_for(request),
-        timeout_s=sparql.parse_timeout(request.query_params.get("timeout")),
-    )
-    return query_response(outcome)
+    values, accept = _values(request), _accept_for(request)
+    client_timeout = sparql.parse_timeout(request.query_params.get("timeout"))
+    budget = sparql.effective_timeout(settings, client_timeout)
+
+    def run(remaining: float) -> sparql.QueryOutcome:
+        return canned.run(
+            store, settings, query, values, accept=accept, timeout_s=client_timeout, remaining_s=remaining
+        )
+
+    return query_response(await work.query.run(budget, run))

@@ -19,9 +19,12 @@ from cityref.api import sparql_page
 from cityref.api.auth import require_write_key
 from cityref.api.body import read_limited
 from cityref.api.deps import SettingsDep, StoreDep
+from cityref.api.gates import Work
 from cityref.errors import BadRequest, NotAcceptable, UnsupportedMediaType
 from cityref.services import sparql as service
 from cityref.services.sparql_text import with_using_graphs
+from cityref.settings import Settings
+from cityref.store import Store
 
 router = APIRouter(tags=["sparql"])
 
@@ -76,27 +79,36 @@ def query_response(outcome: service.QueryOutcome) -> Response:
     return Response(outcome.body, media_type=outcome.media_type, headers=headers)
 
 
-async def _query(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: Pairs) -> Response:
-    outcome = await run_in_threadpool(
-        service.run_query,
-        store,
-        settings,
-        text,
-        accept=_accept(request, pairs),
-        timeout_s=service.parse_timeout(_single(pairs, "timeout")),
-        default_graph_uris=_params(pairs, "default-graph-uri"),
-        named_graph_uris=_params(pairs, "named-graph-uri"),
-    )
-    return query_response(outcome)
+async def _query(request: Request, settings: Settings, store: Store, text: str, pairs: Pairs) -> Response:
+    accept = _accept(request, pairs)
+    client_timeout = service.parse_timeout(_single(pairs, "timeout"))
+    budget = service.effective_timeout(settings, client_timeout)
+    default_graphs, named_graphs = _params(pairs, "default-graph-uri"), _params(pairs, "named-graph-uri")
+    work: Work = request.app.state.work
+
+    def run(remaining: float) -> service.QueryOutcome:
+        return service.run_query(
+            store,
+            settings,
+            text,
+            accept=accept,
+            timeout_s=client_timeout,
+            remaining_s=remaining,
+            default_graph_uris=default_graphs,
+            named_graph_uris=named_graphs,
+        )
+
+    return query_response(await work.query.run(budget, run))
 
 
-async def _update(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: Pairs) -> Response:
+async def _update(request: Request, settings: Settings, store: Store, text: str, pairs: Pairs) -> Response:
     require_write_key(request)
     using = _params(pairs, "using-graph-uri")
     using_named = _params(pairs, "using-named-graph-uri")
     if using or using_named:
         text = with_using_graphs(text, using, using_named)
-    await run_in_threadpool(service.run_update, store, settings, text)
+    work: Work = request.app.state.work
+    await work.write.run(settings.write_timeout_s, lambda _: service.run_update(store, settings, text))
     return Response(status_code=204)
 
 

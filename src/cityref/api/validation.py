@@ -1,27 +1,32 @@
 """``/profiles`` and ``/validate``: the SHACL profiles, and checking a delivery against them.
 
-The body is read as a stream and counted, so a client that lies about (or omits) Content-Length still meets the
-limit; the validation itself runs in a worker thread that waits on a worker process with a time budget.
+The body is streamed to disk and counted, so a client that lies about (or omits) Content-Length still meets the
+limit; everything that can be refused without reading the delivery (format, profiles, language, severity) is
+refused before the job queues. The validation itself (parsing included) waits at the validation gate without
+holding a thread, then runs in a worker process with a time budget and a memory limit, which also renders the
+report: the server only sends the bytes back.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
-from dataclasses import dataclass, field
+import shutil
+import tempfile
+from dataclasses import replace
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData, UploadFile
-from starlette.formparsers import MultiPartException, MultiPartParser
 
-from cityref import media
-from cityref.api.body import read_limited
-from cityref.api.deps import ProfilesDep, SettingsDep
+from cityref import media, resources
+from cityref.api.body import spool_limited, spooled_multipart
+from cityref.api.deps import ProfilesDep, SettingsDep, WorkDep
 from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound
-from cityref.validation import RENDERERS, validate
-from cityref.validation.parse import Part, format_for
+from cityref.settings import Settings
+from cityref.validation import RENDERERS, Profile, ValidationJob, language_chain, run_in_pool
+from cityref.validation.parse import format_for
+from cityref.validation.profiles import select
+from cityref.validation.report import check_severity
 
 router = APIRouter(tags=["validation"])
 
@@ -58,65 +63,12 @@ def get_profile(
     return Response(profile.shapes.serialize(format=fmt.rdflib), media_type=chosen, headers={"Vary": "Accept"})
 
 
-@dataclass
-class _Upload:
-    """What a multipart body carries: delivery files, optional user shapes, and form fields the upload page sends."""
-
-    parts: list[Part]
-    shapes: bytes | None = None
-    shapes_type: str | None = None
-    profiles: list[str] = field(default_factory=list)
-    lang: str | None = None
-
-
-async def _multipart(request: Request, body: bytes, allow_shapes: bool) -> _Upload:
-    async def replay() -> AsyncGenerator[bytes, None]:
-        yield body
-
-    try:
-        form = await MultiPartParser(request.headers, replay(), max_files=100, max_fields=100).parse()
-    except MultiPartException as error:
-        raise BadRequest(f"Malformed multipart body: {error.message}") from None
-    try:
-        return await _form_parts(form, allow_shapes)
-    finally:
-        await form.close()  # spooled upload files
-
-
-async def _form_parts(form: FormData, allow_shapes: bool) -> _Upload:
-    parts: list[Part] = []
-    for item in form.getlist("file"):
-        if isinstance(item, UploadFile):
-            content_type = item.content_type
-            format_for(content_type, item.filename)  # 415 early for a part we cannot read
-            parts.append((item.filename, await item.read(), content_type))
-        else:
-            parts.append((None, item.encode("utf-8"), None))
-    if not parts:
-        raise BadRequest("A multipart body needs at least one 'file' part")
-    lang = form.get("lang")
-    upload = _Upload(
-        parts,
-        profiles=[value for value in form.getlist("profile") if isinstance(value, str)],
-        lang=lang if isinstance(lang, str) and lang else None,
-    )
-    shapes = form.get("shapes")
-    if shapes is None or (isinstance(shapes, UploadFile) and not shapes.filename):
-        return upload  # a browser sends an empty part for an empty file input
-    if not allow_shapes:
-        raise Forbidden("User-supplied shapes are disabled on this server (settings.allow_user_shapes)")
-    if isinstance(shapes, UploadFile):
-        upload.shapes_type = format_for(shapes.content_type, shapes.filename).media_type
-        upload.shapes = await shapes.read()
-    else:
-        upload.shapes = shapes.encode("utf-8")
-    return upload
-
-
 @router.post("/validate", summary="Validate a delivery against one or more profiles")
 async def validate_delivery(
     request: Request,
     settings: SettingsDep,
+    work: WorkDep,
+    profiles: ProfilesDep,
     profile: Annotated[list[str], Query(description="Profile id; repeat for several")] = [],  # noqa: B006
     lang: str = "en",
     severity: Annotated[str, Query(description="Minimum severity reported: Info, Warning or Violation")] = "Info",
@@ -129,36 +81,93 @@ async def validate_delivery(
     is_multipart = media.bare_type(content_type) == "multipart/form-data"
     if not is_multipart:
         format_for(content_type or "text/turtle")  # 415 before reading the body
-    body = await read_limited(request, settings.max_body_bytes)
+    directory = Path(tempfile.mkdtemp(prefix="cityref-validate-"))
+    try:
+        job = await _job(request, settings, directory, is_multipart, content_type, profiles, profile, lang)
+        job = replace(
+            job,
+            renderer=renderer,
+            min_severity=check_severity(severity),
+            max_results=max_results,
+            inference=_inference(inference),
+        )
+        result = await work.validation.run(
+            settings.validation_timeout_s, lambda remaining: run_in_pool(work.validators, job, remaining)
+        )
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+    headers = {"Vary": "Accept", "X-Conforms": str(result.conforms).lower()}
+    if result.truncated:
+        headers["X-Truncated"] = "true"
+    return Response(result.body, media_type=media_type, headers=headers)
+
+
+def _inference(value: str) -> str:
+    if value not in ("none", "rdfs"):
+        raise BadRequest(f"Unknown inference {value!r}; use 'none' or 'rdfs'")
+    return value
+
+
+async def _job(
+    request: Request,
+    settings: Settings,
+    directory: Path,
+    is_multipart: bool,
+    content_type: str,
+    profiles: dict[str, Profile],
+    wanted: list[str],
+    lang: str,
+) -> ValidationJob:
+    """Spool the delivery (and any user shapes) to ``directory`` and describe the work for a validation worker;
+    everything that can be refused without parsing the delivery is refused here, before the job queues."""
+    body = directory / "body"
+    size = await spool_limited(request, settings.max_body_bytes, body)
+    shapes: str | None = None
+    shapes_type: str | None = None
     if is_multipart:
-        upload = await _multipart(request, body, settings.allow_user_shapes)
-        profile = [*profile, *upload.profiles]  # the upload page names profiles as form fields
-        lang = upload.lang or lang
-        parts, shapes, shapes_type = upload.parts, upload.shapes, upload.shapes_type
+        parts, fields = await spooled_multipart(request, body, directory, max_files=100, max_fields=100)
+        files = []
+        for field_name, path, part_type, filename in parts:
+            if field_name == "file":
+                format_for(part_type, filename)  # 415 early for a part we cannot read
+                files.append((str(path), part_type, filename))
+            elif field_name == "shapes" and filename:  # a browser sends an empty part for an empty file input
+                if not settings.allow_user_shapes:
+                    raise Forbidden("User-supplied shapes are disabled on this server (settings.allow_user_shapes)")
+                shapes, shapes_type = str(path), format_for(part_type, filename).media_type
+        for text in fields.get("file", []):
+            path = directory / f"field-{len(files)}"
+            path.write_text(text, encoding="utf-8")
+            files.append((str(path), None, None))
+        if fields.get("shapes") and fields["shapes"][0]:
+            if not settings.allow_user_shapes:
+                raise Forbidden("User-supplied shapes are disabled on this server (settings.allow_user_shapes)")
+            path = directory / "shapes"
+            path.write_text(fields["shapes"][0], encoding="utf-8")
+            shapes = str(path)
+        if not files:
+            raise BadRequest("A multipart body needs at least one 'file' part")
+        wanted = [*wanted, *fields.get("profile", [])]  # the upload page names profiles as form fields
+        lang = next((v for v in fields.get("lang", []) if v), lang)
     else:
-        parts, shapes, shapes_type = [(None, body, content_type or None)], None, None
-    if not profile and shapes is None:
-        raise BadRequest("Name at least one profile with ?profile=ID", known=sorted(request.app.state.profiles))
-    report = await run_in_threadpool(
-        validate,
-        parts,
-        profile,
-        inference=inference,  # type: ignore[arg-type]
+        files = [(str(body), content_type or None, None)]
+    if all((Path(path).stat().st_size == 0) for path, _, _ in files) or (not is_multipart and size == 0):
+        raise BadRequest("Empty delivery: the request carries no data to validate")
+    if not wanted and shapes is None:
+        raise BadRequest("Name at least one profile with ?profile=ID", known=sorted(profiles))
+    select(profiles, wanted)  # 404 listing the known profiles, before the job queues
+    language_chain(lang)
+    return ValidationJob(
+        files=tuple(files),
+        profiles=tuple(wanted),
+        renderer="json",
         lang=lang,
         shapes=shapes,
-        shapes_content_type=shapes_type,
-        min_severity=severity,
-        max_results=max_results,
+        shapes_type=shapes_type,
         max_triples=settings.max_triples,
-        timeout_s=settings.validation_timeout_s,
-        profiles_dir=getattr(request.app.state, "profiles_dir", None),
-        ontology=request.app.state.ontology,
+        max_expansion=settings.max_body_bytes,
+        profiles_dir=str(getattr(request.app.state, "profiles_dir", None) or resources.shapes_dir()),
     )
-    render = RENDERERS[renderer][1]
-    headers = {"Vary": "Accept", "X-Conforms": str(report.conforms).lower()}
-    if report.truncated:
-        headers["X-Truncated"] = "true"
-    return Response(render(report), media_type=media_type, headers=headers)
 
 
 def _choose_renderer(accept: str | None, format: str | None) -> tuple[str, str]:

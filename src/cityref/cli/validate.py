@@ -67,18 +67,21 @@ def validate_command(
         err.print(f"No such file: {escape(', '.join(missing))}")
         raise typer.Exit(2)
     try:
-        parts = _read(files, err)
-        large = sum(len(p[1]) for p in parts) >= LARGE_BYTES
-        with err.status("Validating...", spinner="dots") if large else nullcontext():
-            report = validate(
-                parts,
-                profile,
-                inference=inference,  # type: ignore[arg-type]
-                lang=lang,
-                min_severity=severity,
-                max_results=max_results,
-                timeout_s=timeout,
-            )
+        if timeout is not None:
+            rendered, conforms = _in_worker(files, profile, format, lang, severity, max_results, inference, timeout)
+        else:
+            parts = _read(files, err)
+            large = sum(len(p[1]) for p in parts) >= LARGE_BYTES
+            with err.status("Validating...", spinner="dots") if large else nullcontext():
+                report = validate(
+                    parts,
+                    profile,
+                    inference=inference,
+                    lang=lang,
+                    min_severity=severity,
+                    max_results=max_results,
+                )
+            rendered, conforms = RENDERERS[format][1](report), report.conforms
     except CityrefError as error:
         # the detail quotes the vendor's file (a Turtle error near "[ a ex:C ]"...): escaped, it is not rich markup
         err.print(f"[red]error[/red] ({error.code}): {escape(error.detail)}", highlight=False)
@@ -86,9 +89,44 @@ def validate_command(
         if known:
             err.print(f"known: {escape(', '.join(map(str, known)))}", highlight=False)
         raise typer.Exit(2) from None
-    rendered = RENDERERS[format][1](report)
     if output is not None:
         output.write_text(rendered, encoding="utf-8")
     else:
         typer.echo(rendered, nl=False)
-    raise typer.Exit(0 if report.conforms else 1)
+    raise typer.Exit(0 if conforms else 1)
+
+
+def _in_worker(
+    files: list[Path],
+    profiles: list[str],
+    renderer: str,
+    lang: str,
+    severity: str,
+    max_results: int | None,
+    inference: str,
+    timeout: float,
+) -> tuple[str, bool]:
+    """Validate in a worker process that is stopped after ``timeout`` seconds, as the server does."""
+    from cityref.settings import Settings
+    from cityref.validation import ValidationJob, run_in_pool, worker_spec
+    from cityref.workers import WorkerPool
+
+    settings = Settings()
+    spec = worker_spec(
+        settings.validation_worker_memory_mb, 0, settings.worker_start_timeout_s, settings.require_network_sandbox
+    )
+    pool = WorkerPool(spec, 1)
+    job = ValidationJob(
+        files=tuple((str(f.resolve()), None, f.name) for f in files),
+        profiles=tuple(profiles),
+        renderer=renderer,
+        lang=lang,
+        min_severity=severity,
+        max_results=max_results,
+        inference=inference,
+    )
+    try:
+        result = run_in_pool(pool, job, timeout)
+    finally:
+        pool.close()
+    return result.body.decode("utf-8"), result.conforms

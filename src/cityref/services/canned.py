@@ -210,6 +210,8 @@ def run(
     *,
     accept: str | None = None,
     timeout_s: float | None = None,
+    remaining_s: float | None = None,
 ) -> QueryOutcome:
     """Bind ``values`` and run the query with the same budgets and negotiation as ``/sparql``."""
-    return run_query(store, settings, query.bind(values), accept=accept, timeout_s=timeout_s)
+    text = query.bind(values)
+    return run_query(store, settings, text, accept=accept, timeout_s=timeout_s, remaining_s=remaining_s)

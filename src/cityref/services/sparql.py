@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 
 from cityref import media
-from cityref.errors import BadRequest, Busy, NotAcceptable
+from cityref.errors import BadRequest, BudgetExceeded, NotAcceptable
 from cityref.services.sparql_text import analyse, check_services, check_shape
 from cityref.settings import Settings
 from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_iri
@@ -24,8 +24,6 @@ __all__ = [
     "run_query",
     "run_update",
 ]
-
-RETRY_AFTER_S = 2
 
 
 def _negotiate(accept: str | None, formats: Sequence[media.Format], skip: Sequence[str] = ()) -> str | None:
@@ -126,6 +124,7 @@ def run_query(
     timeout_s: float | None = None,
     default_graph_uris: Sequence[str] = (),
     named_graph_uris: Sequence[str] = (),
+    remaining_s: float | None = None,
 ) -> QueryOutcome:
     """Run a read query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the server's budgets and content negotiation.
 
@@ -133,10 +132,16 @@ def run_query(
       CONSTRUCT/DESCRIBE in Turtle (default), N-Triples, JSON-LD or RDF/XML. ``NotAcceptable`` (406) otherwise.
     - ``timeout_s``: the client's budget, capped by ``settings.max_query_timeout_s`` (default
       ``settings.query_timeout_s``). The work is really stopped when it runs out: ``BudgetExceeded`` (504).
-    - SELECT results stop at ``settings.result_row_cap`` rows; ``QueryOutcome.truncated`` then says so and the body
-      carries the signal too (JSON: top-level ``"truncated": true, "rowCap": N``; XML: a ``<link>`` in the head).
-    - at most ``settings.max_concurrent_queries`` run at once: ``Busy`` (503, ``Retry-After``) beyond that.
-    - ``SERVICE`` to a host not in ``settings.allowed_remote_hosts``: ``Forbidden`` (403), checked before running.
+      ``remaining_s``, when given, is what is left of that budget after waiting for a slot (the HTTP layer's
+      gate waits without a thread, and the wait counts).
+    - SELECT results stop at ``settings.result_row_cap`` rows, CONSTRUCT/DESCRIBE at ``settings.result_triple_cap``
+      triples, any answer at ``settings.result_max_bytes``; ``QueryOutcome.truncated`` then says so and the body
+      carries the signal too where the format allows (JSON: top-level ``"truncated": true, "rowCap": N``; XML: a
+      ``<link>`` in the head; Turtle, N-Triples and RDF/XML: a comment).
+    - how many run at once is the caller's to decide (the HTTP layer's gate; see :mod:`cityref.workers.gate`).
+    - memory: the query runs in a worker with its own memory limit; past it, ``LimitExceeded`` (422).
+    - ``SERVICE`` to a host not in ``settings.allowed_remote_hosts``: ``Forbidden`` (403), checked before running;
+      and the query runs where it cannot open a connection unless it calls an allowed host.
     - syntax errors: ``SyntaxProblem`` (400) with ``line`` and ``column``.
     - dataset: with no ``default_graph_uris`` or ``named_graph_uris``, the default graph is the union of all graphs
       when ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``)
@@ -165,16 +170,21 @@ def run_query(
         union_default_graph=settings.union_default_graph,
         kind=analysis.kind,
         query_has_dataset=analysis.has_dataset,
+        triple_cap=settings.result_triple_cap,
+        max_bytes=settings.result_max_bytes,
+        needs_network=bool(analysis.services),
     )
-    if not store.query_slots.acquire(blocking=False):
-        raise Busy(
-            f"All {store.max_concurrent_queries} query slots are in use; try again shortly",
-            headers={"Retry-After": str(RETRY_AFTER_S)},
-        )
+    budget = effective_timeout(settings, timeout_s)
+    left = budget if remaining_s is None else max(min(remaining_s, budget), 0.001)
     try:
-        return store.query(request, effective_timeout(settings, timeout_s))
-    finally:
-        store.query_slots.release()
+        return store.query(request, left)
+    except BudgetExceeded as error:
+        if left == budget:
+            raise
+        raise BudgetExceeded(
+            f"The query ran out of its {budget:g} s budget (waiting for a slot included) and was stopped",
+            timeout_s=budget,
+        ) from error
 
 
 def run_update(store: Store, settings: Settings, sparql: str) -> None:

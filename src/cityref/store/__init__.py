@@ -5,30 +5,36 @@
 >>> store.kind, [g.iri for g in store.graphs()]
 ('embedded', [None])
 >>> store.close()
+
+The names are loaded on first use: worker processes import single modules of this package (the query worker, the
+writer) and must not pay for the rest.
 """
 
 from __future__ import annotations
 
-from cityref.settings import Settings
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from cityref.store.base import (
     EXAMPLETON_GRAPH,
     ONTOLOGY_GRAPH,
     SHAPES_GRAPH,
-    SYSTEM_GRAPH,
     GraphInfo,
     QueryOutcome,
     QueryRequest,
     Store,
 )
-from cityref.store.bootstrap import bootstrap
-from cityref.store.embedded import EmbeddedStore
-from cityref.store.remote import RemoteStore
+
+if TYPE_CHECKING:
+    from cityref.settings import Settings
+    from cityref.store.embedded import EmbeddedStore
+    from cityref.store.remote import RemoteStore
+    from cityref.store.shipped import bootstrap
 
 __all__ = [
     "EXAMPLETON_GRAPH",
     "ONTOLOGY_GRAPH",
     "SHAPES_GRAPH",
-    "SYSTEM_GRAPH",
     "EmbeddedStore",
     "GraphInfo",
     "QueryOutcome",
@@ -39,10 +45,25 @@ __all__ = [
     "open_store",
 ]
 
+_LAZY = {
+    "bootstrap": "cityref.store.shipped",
+    "EmbeddedStore": "cityref.store.embedded",
+    "RemoteStore": "cityref.store.remote",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'cityref.store' has no attribute {name!r}")
+
 
 def open_store(settings: Settings) -> Store:
-    """The store the settings ask for: embedded (default; on disk at ``data_dir`` or in memory) or remote."""
+    """The store the settings ask for: embedded (default; on disk at ``data_dir`` or in a temporary directory) or
+    remote."""
     if settings.store == "remote":
+        from cityref.store.remote import RemoteStore
+
         if not settings.remote_query_url:
             raise ValueError("CITYREF_REMOTE_QUERY_URL is required when CITYREF_STORE=remote")
         return RemoteStore(
@@ -50,11 +71,7 @@ def open_store(settings: Settings) -> Store:
             update_url=settings.remote_update_url,
             gsp_url=settings.remote_gsp_url,
             api_key=settings.remote_api_key,
-            max_concurrent_queries=settings.max_concurrent_queries,
-            max_triples=settings.max_triples,
         )
-    return EmbeddedStore(
-        settings.data_dir,
-        max_concurrent_queries=settings.max_concurrent_queries,
-        max_triples=settings.max_triples,
-    )
+    from cityref.store.embedded import EmbeddedStore, limits_from
+
+    return EmbeddedStore(settings.data_dir, limits=limits_from(settings))

@@ -4,26 +4,36 @@ The interface is deliberately small: SPARQL query (with a budget), SPARQL update
 operations on one graph at a time, graph listing with sizes, and file loading. Everything above it (the HTTP
 routes, the CLI, the canned queries) is written against this class only, so a deployment can swap the embedded
 Oxigraph for a clustered server without touching them.
+
+Writes take a :class:`~cityref.intake.Prepared` upload: an N-Triples file already checked (and parsed by a worker,
+never by the server itself). Concurrency (how many queries run, how many writes wait) is decided above the store,
+by the gates of :mod:`cityref.workers`.
+
+There is no hidden bookkeeping graph: which version of the shipped files a graph holds is said inside that graph
+(``<graph> cityref:sourceDigest "..."``), in the open, so that no route has a secret graph to protect.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pyoxigraph
+
+if TYPE_CHECKING:
+    from cityref.intake import Prepared
 
 GRAPH_BASE = "https://w3id.org/cityref/graph/"
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 SHAPES_GRAPH = GRAPH_BASE + "shapes"
 EXAMPLETON_GRAPH = GRAPH_BASE + "city/exampleton"
-SYSTEM_GRAPH = GRAPH_BASE + "system"
-"""Bookkeeping (which version of the shipped files is loaded); never shown in listings."""
+SOURCE_DIGEST = "https://w3id.org/cityref/def/sourceDigest"
+VERSION_INFO = "http://www.w3.org/2002/07/owl#versionInfo"
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``, both in bytes of the input file."""
@@ -57,8 +67,12 @@ class QueryRequest:
     """The form as read from the text (``select``/``ask``/``construct``), when known."""
     query_has_dataset: bool = False
     """The text has FROM / FROM NAMED: then only a protocol dataset may replace it."""
-    hidden_graphs: tuple[str, ...] = (SYSTEM_GRAPH,)
-    """Graphs user queries do not see unless they name them (the embedded backend honours it)."""
+    triple_cap: int = 0
+    """Most triples a CONSTRUCT or DESCRIBE answer carries (0: the row cap)."""
+    max_bytes: int = 0
+    """Largest serialised answer, any form (0: no byte cap)."""
+    needs_network: bool = False
+    """The text calls allow-listed SERVICE hosts: only then may the query run where connections can be opened."""
 
 
 @dataclass(frozen=True)
@@ -73,17 +87,9 @@ class QueryOutcome:
 
 
 class Store(ABC):
-    """A dataset of named graphs behind SPARQL. ``graph`` arguments are IRIs, or ``None`` for the default graph.
-
-    ``query_slots`` caps how many queries run at once; callers take a slot without waiting and answer 503 when
-    none is free, because queueing behind runaway queries is what makes an endpoint look dead.
-    """
+    """A dataset of named graphs behind SPARQL. ``graph`` arguments are IRIs, or ``None`` for the default graph."""
 
     kind: str = "abstract"
-
-    def __init__(self, max_concurrent_queries: int = 4) -> None:
-        self.max_concurrent_queries = max(1, max_concurrent_queries)
-        self.query_slots = threading.BoundedSemaphore(self.max_concurrent_queries)
 
     @abstractmethod
     def query(self, request: QueryRequest, timeout_s: float) -> QueryOutcome:
@@ -98,12 +104,16 @@ class Store(ABC):
         """The graph serialised in ``media_type``; ``None`` when the named graph does not exist."""
 
     @abstractmethod
-    def graph_put(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
-        """Replace the graph with ``data`` atomically (parsed fully before anything changes); True if created."""
+    def graph_put(self, graph: str | None, upload: Prepared) -> bool:
+        """Replace the graph with the upload, all or nothing; True if the graph was created."""
 
     @abstractmethod
-    def graph_post(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
-        """Add ``data`` to the graph; True if the graph did not exist before."""
+    def graph_post(self, graph: str | None, upload: Prepared) -> bool:
+        """Add the upload to the graph, all or nothing; True if the graph did not exist before."""
+
+    @abstractmethod
+    def incoming_dir(self) -> Path:
+        """Where uploads are prepared for this store (on the store's own disk, so a write can journal them)."""
 
     @abstractmethod
     def graph_delete(self, graph: str | None) -> bool:
@@ -115,46 +125,18 @@ class Store(ABC):
 
     @abstractmethod
     def graphs(self) -> list[GraphInfo]:
-        """The default graph then every named graph with its triple count, the system graph left out."""
+        """The default graph then every named graph with its triple count."""
 
     @abstractmethod
-    def load_file(
-        self, path: Path, graph: str | None, *, media_type: str | None = None, progress: Progress | None = None
-    ) -> None:
-        """Add a file's triples to the graph (merge), reporting progress in bytes read."""
+    def recorded_digest(self, graph: str) -> str | None:
+        """The ``cityref:sourceDigest`` the graph says of itself (the shipped files last loaded into it)."""
 
     @abstractmethod
     def close(self) -> None:
         """Release files, worker processes and connections."""
 
-    # Bookkeeping shared by the backends, through the Graph Store operations so that it works on any server.
 
-    def recorded_digest(self, graph: str) -> str | None:
-        """The digest of the shipped files last loaded into ``graph``, as recorded in the system graph."""
-        data = self.graph_get(SYSTEM_GRAPH, "application/n-triples")
-        if not data:
-            return None
-        for quad in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES):
-            if quad.subject.value == graph and quad.predicate.value == _DIGEST:
-                return str(quad.object.value)
-        return None
-
-    def record_digest(self, graph: str, digest: str, version: str) -> None:
-        """Remember which files (by digest) and which version were loaded into ``graph``."""
-        g = sparql_iri(graph)
-        self.update(
-            f"DELETE WHERE {{ GRAPH <{SYSTEM_GRAPH}> {{ {g} ?p ?o }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{SYSTEM_GRAPH}> {{ {g} <{_DIGEST}> {_literal(digest)} ; "
-            f"<http://www.w3.org/2002/07/owl#versionInfo> {_literal(version)} }} }}"
-        )
-
-
-_DIGEST = "https://w3id.org/cityref/def/sourceDigest"
 _NOT_IN_IRIREF = re.compile(r'[<>"{}|^`\\\x00-\x20]')
-
-
-def _literal(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def graph_label(graph: str | None) -> str:

@@ -1,202 +1,353 @@
-"""The embedded backend: a pyoxigraph store in this process, on disk (``data_dir``) or in memory.
+"""The embedded backend: Oxigraph on disk, driven from worker processes.
 
-Reads that run user SPARQL go to worker processes (:mod:`cityref.store.workers`) over a snapshot, so that a
-runaway query can be killed. Every write bumps ``generation``; the next query makes a new snapshot (a RocksDB
-checkpoint, hard links only, for an on-disk store; an N-Quads dump for an in-memory one) and workers switch to it.
-Writes run here, in the parent, all or nothing: graph replacement is one SPARQL update.
+The server's own process never opens the live database. One **writer** worker (:mod:`cityref.store.writer`) owns
+it and makes a checkpoint after every write; **query** workers (:mod:`cityref.store.query_worker`) run user SPARQL
+over the newest checkpoint and are killed when their budget or memory runs out; the server reads graph sizes and
+dumps from the newest checkpoint through a read-only handle of its own. So:
+
+- reads never wait for a write, and never see one half done: until a write has finished, the newest checkpoint is
+  the one before it;
+- a write that runs out of memory, or a crash of the writer, takes down the writer only; the next write starts a
+  new one, which finishes or discards what was in flight (see the journal in :mod:`cityref.store.writer`);
+- nothing that reads client input can open a network connection unless the operator allow-listed hosts.
+
+Without a ``data_dir`` the store lives in a temporary directory removed at close: the same code, on disk.
 """
 
 from __future__ import annotations
 
+import fcntl
+import logging
+import os
 import shutil
+import tempfile
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 import pyoxigraph as ox
 
-from cityref.errors import BadRequest, BudgetExceeded, UnsupportedMediaType
-from cityref.store import parsing
-from cityref.store.base import (
-    SYSTEM_GRAPH,
-    GraphInfo,
-    Progress,
-    QueryOutcome,
-    QueryRequest,
-    Store,
-    graph_target,
-    sparql_iri,
-)
-from cityref.store.workers import Snapshot, WorkerDied, WorkerPool, WorkerTimeout
+from cityref.errors import BudgetExceeded, CityrefError, LimitExceeded, StoreLocked, UnsupportedMediaType, WorkerFailed
+from cityref.intake import Prepared
+from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store
+from cityref.store.writer import INCOMING_DIR, SNAPSHOT_DIR, STORE_DIR
+from cityref.workers import Setup, WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
 
-STORE_DIR = "oxigraph"
-SNAPSHOT_DIR = "snapshots"
-_BATCH = 50_000
+log = logging.getLogger("cityref.store")
+
+LOCK_FILE = "cityref.lock"
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class EmbeddedLimits:
+    """How many query workers, and the memory, time and network each kind of worker gets."""
+
+    query_workers: int = 4
+    query_memory_bytes: int = 1536 * MiB
+    writer_memory_bytes: int = 4096 * MiB
+    recycle_bytes: int = 768 * MiB
+    write_timeout_s: float = 900.0
+    start_timeout_s: float = 60.0
+    federation: bool = False
+    """Hosts are allow-listed for SERVICE/LOAD: the writer, and a separate pool for queries that call them, may
+    open connections. Queries that call no allowed service still run without network."""
+    require_sandbox: bool = True
+
+
+def limits_from(settings: Any) -> EmbeddedLimits:
+    return EmbeddedLimits(
+        query_workers=settings.max_concurrent_queries,
+        query_memory_bytes=settings.query_worker_memory_mb * MiB,
+        writer_memory_bytes=settings.writer_memory_mb * MiB,
+        recycle_bytes=settings.worker_recycle_mb * MiB,
+        write_timeout_s=settings.write_timeout_s,
+        start_timeout_s=settings.worker_start_timeout_s,
+        federation=bool(settings.allowed_remote_hosts),
+        require_sandbox=settings.require_network_sandbox,
+    )
+
+
+def memory_problem(what: str, setting: str, limit_bytes: int) -> LimitExceeded:
+    return LimitExceeded(
+        f"The {what} needed more than the {limit_bytes // MiB} MiB memory limit and was stopped",
+        limit=setting,
+        limit_mib=limit_bytes // MiB,
+    )
+
+
+class _Snapshot:
+    """One checkpoint: its generation, directory, and the server's own read-only handle on it (opened when first
+    needed, closed when the checkpoint is pruned)."""
+
+    def __init__(self, generation: int, path: str) -> None:
+        self.generation = generation
+        self.path = path
+        self.users = 0
+        self._reader: ox.Store | None = None
+        self._lock = threading.Lock()
+
+    def reader(self) -> ox.Store:
+        with self._lock:
+            if self._reader is None:
+                self._reader = ox.Store.read_only(self.path)
+            return self._reader
+
+    def close(self) -> None:
+        with self._lock:
+            self._reader = None
 
 
 class EmbeddedStore(Store):
-    """pyoxigraph on disk at ``data_dir`` (``data_dir/oxigraph``), or in memory when ``data_dir`` is None."""
+    """Oxigraph at ``data_dir/oxigraph`` (a temporary directory when ``data_dir`` is None)."""
 
     kind = "embedded"
 
-    def __init__(self, data_dir: Path | None = None, *, max_concurrent_queries: int = 4, max_triples: int = 0) -> None:
-        super().__init__(max_concurrent_queries)
-        self.data_dir = Path(data_dir) if data_dir is not None else None
-        self.max_triples = max_triples
-        if self.data_dir is not None:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            self._store = ox.Store(str(self.data_dir / STORE_DIR))
-            self._snapshots = self.data_dir / SNAPSHOT_DIR
-            shutil.rmtree(self._snapshots, ignore_errors=True)  # left by a previous run; nothing uses them now
-            self._snapshots.mkdir()
-        else:
-            self._store = ox.Store()
-        self.generation = 0
-        self._lock = threading.RLock()
-        self._snapshot: Snapshot | None = None
+    def __init__(self, data_dir: Path | None = None, *, limits: EmbeddedLimits | None = None) -> None:
+        self.limits = limits or EmbeddedLimits()
+        self._temporary = data_dir is None
+        self.data_dir = Path(tempfile.mkdtemp(prefix="cityref-store-")) if data_dir is None else Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock_file = self._take_lock()
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()
         self._graph_sizes: tuple[int, list[GraphInfo]] | None = None
-        self.pool = WorkerPool(self._current_snapshot)
+        self.generation = 0
+        self.opened: dict[str, Any] = {}
+        self._snapshots: dict[int, _Snapshot] = {}
+        limits = self.limits
+        self.writer = WorkerPool(
+            WorkerSpec(
+                "writer",
+                "cityref.store.writer:Writer",
+                memory_bytes=limits.writer_memory_bytes,
+                network=limits.federation,
+                start_timeout_s=limits.start_timeout_s,
+                config={"directory": str(self.data_dir)},
+                require_sandbox=limits.require_sandbox,
+            ),
+            size=1,
+        )
+        self.queries = WorkerPool(self._query_spec(network=False), size=limits.query_workers)
+        self.federated_queries = (
+            WorkerPool(self._query_spec(network=True), size=limits.query_workers) if limits.federation else None
+        )
+        try:
+            self._open(sweep=True)
+        except BaseException:
+            self.close()
+            raise
 
-    @property
-    def oxigraph(self) -> ox.Store:
-        """The underlying pyoxigraph store, for trusted in-process work (bootstrapping, tests)."""
-        return self._store
+    def _query_spec(self, *, network: bool) -> WorkerSpec:
+        limits = self.limits
+        return WorkerSpec(
+            "query",
+            "cityref.store.query_worker:QueryWorker",
+            memory_bytes=limits.query_memory_bytes,
+            network=network,
+            recycle_bytes=limits.recycle_bytes,
+            start_timeout_s=limits.start_timeout_s,
+            require_sandbox=limits.require_sandbox,
+        )
+
+    def _take_lock(self) -> IO[str]:
+        handle = open(self.data_dir / LOCK_FILE, "a+", encoding="utf-8")  # noqa: SIM115 (held until close)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise StoreLocked(
+                f"The data directory {self.data_dir} is in use by another cityref process",
+                directory=str(self.data_dir),
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        return handle
+
+    # The writer.
+
+    def _open(self, *, sweep: bool) -> None:
+        """(Re)start the writer: recover, checkpoint, and make that checkpoint the newest."""
+        generation = self.generation + 1
+        deadline = time.monotonic() + max(self.limits.start_timeout_s, self.limits.write_timeout_s)
+        try:
+            reply = self.writer.run("open", {"generation": generation, "sweep": sweep}, deadline=deadline)
+        except WorkerOutOfMemory as error:
+            raise memory_problem("store's recovery", "writer_memory_mb", self.limits.writer_memory_bytes) from error
+        except (WorkerTimeout, WorkerCrashed) as error:
+            raise WorkerFailed(f"The store could not be opened: {error}") from error
+        self.opened = reply
+        for entry in reply.get("redone", []):
+            log.warning("finished an interrupted %s of %s", entry["op"], entry["graph"] or "the default graph")
+        self._publish(generation, reply["snapshot"])
+
+    def _write(self, op: str, payload: dict[str, Any]) -> dict[str, Any]:
+        with self._write_lock:
+            if not self.opened:
+                self._open(sweep=False)
+            generation = self.generation + 1
+            deadline = time.monotonic() + self.limits.write_timeout_s
+            try:
+                reply: dict[str, Any] = self.writer.run(op, {**payload, "generation": generation}, deadline=deadline)
+            except (WorkerTimeout, WorkerOutOfMemory, WorkerCrashed) as error:
+                # The writer is gone; whatever it was doing is finished (journaled) or discarded (a transaction)
+                # when the next one opens the store. Open it now, so that readers see where things stand.
+                self.opened = {}
+                self._reopen_after(error)
+                if isinstance(error, WorkerTimeout):
+                    raise BudgetExceeded(
+                        f"The write ran out of its {self.limits.write_timeout_s:g} s budget and was stopped",
+                        limit="write_timeout_s",
+                    ) from error
+                if isinstance(error, WorkerOutOfMemory):
+                    raise memory_problem("write", "writer_memory_mb", self.limits.writer_memory_bytes) from error
+                raise WorkerFailed(f"The write failed: {error}") from error
+            self._publish(generation, reply["snapshot"])
+            return reply
+
+    def _reopen_after(self, error: Exception) -> None:
+        log.warning("the store's writer stopped (%s); reopening", error)
+        try:
+            self._open(sweep=False)
+        except CityrefError:
+            log.exception("the store could not be reopened; the next write tries again")
+
+    def _publish(self, generation: int, path: str) -> None:
+        with self._lock:
+            self.generation = generation
+            self._snapshots[generation] = _Snapshot(generation, path)
+        self._prune()
+
+    def _prune(self) -> None:
+        in_use = self.queries.setup_keys_in_use()
+        if self.federated_queries is not None:
+            in_use |= self.federated_queries.setup_keys_in_use()
+        with self._lock:
+            old = [s for g, s in self._snapshots.items() if g != self.generation and g not in in_use and s.users == 0]
+            for snapshot in old:
+                del self._snapshots[snapshot.generation]
+        for snapshot in old:
+            snapshot.close()
+            shutil.rmtree(snapshot.path, ignore_errors=True)
+
+    def _current(self) -> _Snapshot:
+        with self._lock:
+            snapshot = self._snapshots[self.generation]
+            snapshot.users += 1
+            return snapshot
+
+    def _done(self, snapshot: _Snapshot) -> None:
+        with self._lock:
+            snapshot.users -= 1
 
     # Queries.
 
     def query(self, request: QueryRequest, timeout_s: float) -> QueryOutcome:
+        deadline = time.monotonic() + timeout_s
+        snapshot = self._current()
+        pool = self.federated_queries if (request.needs_network and self.federated_queries) else self.queries
         try:
-            reply = self.pool.run(request_dict(request), timeout_s)
+            reply = pool.run(
+                "query",
+                request_dict(request),
+                deadline=deadline,
+                setup=Setup(snapshot.generation, "snapshot", snapshot.path),
+            )
         except WorkerTimeout as error:
             raise BudgetExceeded(
-                f"The query ran out of its {timeout_s:g} s budget and was stopped",
-                timeout_s=timeout_s,
+                f"The query ran out of its {timeout_s:g} s budget and was stopped", timeout_s=timeout_s
             ) from error
-        except WorkerDied as error:
-            raise BudgetExceeded(f"The query worker stopped without answering ({error})") from error
-        return outcome_from_reply(reply)
-
-    def _current_snapshot(self) -> Snapshot:
-        with self._lock:
-            if self._snapshot is not None and self._snapshot[0] == self.generation:
-                return self._snapshot
-            if self.data_dir is None:
-                self._snapshot = (self.generation, "nquads", self._store.dump(format=ox.RdfFormat.N_QUADS))
-            else:
-                target = self._snapshots / f"g{self.generation}"
-                if not target.exists():
-                    self._store.backup(str(target))
-                self._snapshot = (self.generation, "path", str(target))
-                self._prune_snapshots()
-            return self._snapshot
-
-    def _prune_snapshots(self) -> None:
-        keep = self.pool.generations_in_use() | {self.generation, self.generation - 1}
-        for old in self._snapshots.iterdir():
-            if old.name.startswith("g") and old.name[1:].isdigit() and int(old.name[1:]) not in keep:
-                shutil.rmtree(old, ignore_errors=True)
+        except WorkerOutOfMemory as error:
+            raise memory_problem("query", "query_worker_memory_mb", self.limits.query_memory_bytes) from error
+        except WorkerCrashed as error:
+            log.error("query worker crashed: %s", error)
+            raise WorkerFailed("The query worker crashed while running the query") from error
+        finally:
+            self._done(snapshot)
+            self._prune()
+        body, media_type, truncated, kind = reply
+        return QueryOutcome(body, media_type, truncated, kind)
 
     # Writes.
 
-    def _write(self, update: str, base_iri: str | None = None) -> None:
-        with self._lock:
-            try:
-                self._store.update(update, base_iri=base_iri)
-            except SyntaxError as error:
-                raise parsing.sparql_syntax_problem(error) from error
-            except (OSError, ValueError) as error:
-                raise BadRequest(f"The update failed: {error}") from error
-            finally:
-                self.generation += 1  # cheaper to rebuild a snapshot than to prove nothing changed
-
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        self._write(sparql, base_iri)
+        self._write("update", {"sparql": sparql, "base_iri": base_iri})
 
-    def graph_put(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
-        body = parsing.to_ntriples(data, media_type, base_iri=base_iri, max_triples=self.max_triples)
-        target = graph_target(graph)
-        with self._lock:
-            created = not self.graph_exists(graph)
-            self._write(f"CLEAR SILENT {target} ;\nINSERT DATA {{ {_wrap(graph, body)} }}")
-            if graph is not None:
-                self._store.add_graph(ox.NamedNode(graph))  # an empty PUT still creates the graph
-            return created
+    def incoming_dir(self) -> Path:
+        path = self.data_dir / INCOMING_DIR
+        path.mkdir(parents=True, exist_ok=True)
+        return path
 
-    def graph_post(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
-        body = parsing.to_ntriples(data, media_type, base_iri=base_iri, max_triples=self.max_triples)
-        with self._lock:
-            created = not self.graph_exists(graph)
-            self._write(f"INSERT DATA {{ {_wrap(graph, body)} }}")
-            if graph is not None:
-                self._store.add_graph(ox.NamedNode(graph))
-            return created
+    def graph_put(self, graph: str | None, upload: Prepared) -> bool:
+        return bool(self._write("replace", {"graph": graph, "path": str(upload.path)})["created"])
+
+    def graph_post(self, graph: str | None, upload: Prepared) -> bool:
+        return bool(self._write("add", {"graph": graph, "path": str(upload.path)})["created"])
 
     def graph_delete(self, graph: str | None) -> bool:
-        with self._lock:
-            if not self.graph_exists(graph):
-                return False
-            self._write(f"DROP SILENT {graph_target(graph)}")
-            return True
-
-    def load_file(
-        self, path: Path, graph: str | None, *, media_type: str | None = None, progress: Progress | None = None
-    ) -> None:
-        fmt = parsing.file_format(path, media_type)
-        target: Any = ox.NamedNode(graph) if graph is not None else ox.DefaultGraph()
-        total = path.stat().st_size
-        with path.open("rb") as raw, self._lock:
-            reader = parsing.CountingReader(raw, total, progress)
-            batch: list[ox.Quad] = []
-            try:
-                for quad in ox.parse(cast(IO[bytes], reader), format=fmt, base_iri=path.resolve().as_uri()):
-                    batch.append(ox.Quad(quad.subject, quad.predicate, quad.object, target))
-                    if len(batch) >= _BATCH:
-                        self._store.extend(batch)
-                        batch = []
-                self._store.extend(batch)
-            except SyntaxError as error:
-                raise parsing.rdf_syntax_problem(error) from error
-            finally:
-                self.generation += 1
-            if graph is not None:
-                self._store.add_graph(target)
-            if progress is not None:
-                progress(total, total)
+        if graph is not None and not self.graph_exists(graph):
+            return False
+        return bool(self._write("delete", {"graph": graph})["existed"])
 
     def clear(self) -> None:
         """Empty the whole dataset (every graph), e.g. between conformance tests."""
-        with self._lock:
-            self._store.clear()
-            self.generation += 1
+        self._write("clear", {})
 
-    # Reads for the protocol and the service description (trusted, bounded: no user SPARQL).
+    # The server's own reads, from the newest checkpoint (trusted and bounded: no user SPARQL).
+
+    def _read(self, read: Any) -> Any:
+        snapshot = self._current()
+        try:
+            return read(snapshot.reader())
+        finally:
+            self._done(snapshot)
 
     def graph_exists(self, graph: str | None) -> bool:
-        return graph is None or self._store.contains_named_graph(ox.NamedNode(graph))
+        if graph is None:
+            return True
+        return bool(self._read(lambda r: r.contains_named_graph(ox.NamedNode(graph))))
 
     def graph_get(self, graph: str | None, media_type: str) -> bytes | None:
         fmt = ox.RdfFormat.from_media_type(media_type)
         if fmt is None:
             raise UnsupportedMediaType(f"Cannot serialise a graph as {media_type}")
-        with self._lock:
-            if not self.graph_exists(graph):
+
+        def dump(reader: ox.Store) -> bytes | None:
+            if graph is not None and not reader.contains_named_graph(ox.NamedNode(graph)):
                 return None
             source: Any = ox.NamedNode(graph) if graph is not None else ox.DefaultGraph()
-            body = self._store.dump(format=fmt, from_graph=source)
-        return body or b""
+            return reader.dump(format=fmt, from_graph=source) or b""
+
+        result: bytes | None = self._read(dump)
+        return result
+
+    def recorded_digest(self, graph: str) -> str | None:
+        def find(reader: ox.Store) -> str | None:
+            node = ox.NamedNode(graph)
+            for quad in reader.quads_for_pattern(node, ox.NamedNode(SOURCE_DIGEST), None, node):
+                if isinstance(quad.object, ox.Literal):
+                    return quad.object.value
+            return None
+
+        result: str | None = self._read(find)
+        return result
 
     def graphs(self) -> list[GraphInfo]:
         """Graph sizes, counted once per generation (the service description and /metrics ask often)."""
         cached = self._graph_sizes
         if cached is not None and cached[0] == self.generation:
             return cached[1]
-        with self._lock:
-            generation = self.generation
+
+        def count(reader: ox.Store) -> tuple[int, list[GraphInfo]]:
             counts: dict[str | None, int] = {None: 0}
-            for name in self._store.named_graphs():
-                if isinstance(name, ox.NamedNode) and name.value != SYSTEM_GRAPH:
+            for name in reader.named_graphs():
+                if isinstance(name, ox.NamedNode):
                     counts[name.value] = 0
-            solutions = self._store.query(
+            solutions = reader.query(
                 "SELECT ?g (COUNT(*) AS ?n) { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } GROUP BY ?g"
             )
             assert isinstance(solutions, ox.QuerySolutions)
@@ -205,23 +356,29 @@ class EmbeddedStore(Store):
                 key = g.value if isinstance(g, ox.NamedNode) else None
                 if key in counts:
                     counts[key] = int(solution["n"].value)
-            sizes = [GraphInfo(iri, n) for iri, n in counts.items()]
-            self._graph_sizes = (generation, sizes)
+            return 0, [GraphInfo(iri, n) for iri, n in counts.items()]
+
+        generation = self.generation
+        _, sizes = self._read(count)
+        self._graph_sizes = (generation, sizes)
         return sizes
 
     def close(self) -> None:
-        self.pool.close()
-        if self.data_dir is not None:
-            self._store.flush()
-            shutil.rmtree(self._snapshots, ignore_errors=True)
-        # RocksDB's lock is released only when the store object goes: drop our reference so that the same
-        # directory can be opened again in this process (a restart in tests, a reload in a dev server).
-        del self._store
-        self._snapshot = None
-
-
-def _wrap(graph: str | None, ntriples: str) -> str:
-    return ntriples if graph is None else f"GRAPH {sparql_iri(graph)} {{ {ntriples} }}"
+        if self.opened:
+            try:
+                self.writer.run("close", {}, deadline=time.monotonic() + 30)
+            except (CityrefError, WorkerTimeout, WorkerOutOfMemory, WorkerCrashed):
+                log.warning("the store's writer did not close cleanly; the next start recovers")
+        for pool in (self.queries, self.federated_queries, self.writer):
+            if pool is not None:
+                pool.close()
+        for snapshot in self._snapshots.values():
+            snapshot.close()
+        self._snapshots = {}
+        shutil.rmtree(self.data_dir / SNAPSHOT_DIR, ignore_errors=True)
+        if self._temporary:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+        self._lock_file.close()
 
 
 def request_dict(request: QueryRequest) -> dict[str, Any]:
@@ -231,27 +388,14 @@ def request_dict(request: QueryRequest) -> dict[str, Any]:
         "results_media_type": request.results_media_type,
         "graph_media_type": request.graph_media_type,
         "row_cap": request.row_cap,
+        "triple_cap": request.triple_cap or request.row_cap,
+        "max_bytes": request.max_bytes,
         "default_graph_uris": list(request.default_graph_uris),
         "named_graph_uris": list(request.named_graph_uris),
         "union_default_graph": request.union_default_graph,
         "base_iri": request.base_iri,
         "query_has_dataset": request.query_has_dataset,
-        "hidden_graphs": [] if request.query_has_dataset else list(request.hidden_graphs),
     }
 
 
-def outcome_from_reply(reply: tuple[Any, ...]) -> QueryOutcome:
-    """Turn a worker's reply into an outcome, or into the problem it reports."""
-    from cityref.errors import NotAcceptable
-
-    if reply[0] == "ok":
-        _, body, media_type, truncated, kind = reply
-        return QueryOutcome(body, media_type, truncated, kind)
-    _, kind, message = reply
-    if kind == "syntax":
-        raise parsing.sparql_syntax_problem(SyntaxError(message))
-    if kind == "not-acceptable":
-        raise NotAcceptable(f"None of the accepted media types can carry {message.upper()} results")
-    if kind == "bad-request":
-        raise BadRequest(message)
-    raise BadRequest(f"The query failed: {message}")
+__all__ = ["STORE_DIR", "EmbeddedLimits", "EmbeddedStore", "limits_from"]

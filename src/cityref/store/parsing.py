@@ -1,13 +1,12 @@
-"""Parsing RDF and reporting syntax errors with their position, shared by both backends and the routes.
+"""Syntax errors with their position, formats of files to load, and progress while reading them.
 
-Bodies are parsed with pyoxigraph (about 30x faster than rdflib) before anything is written, so that a malformed
-upload never leaves a half-replaced graph behind.
+Client uploads are parsed elsewhere, in parse workers (:mod:`cityref.intake`); this module holds what the store
+backends and the CLI share.
 """
 
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -15,7 +14,8 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from cityref import media
-from cityref.errors import LimitExceeded, SyntaxProblem, UnsupportedMediaType
+from cityref.errors import SyntaxProblem, UnsupportedMediaType
+from cityref.intake import triples_format
 from cityref.store.base import Progress
 
 _SPARQL_POSITION = re.compile(r"at (?:line )?(\d+)[:, ]\s*(?:column )?(\d+)")
@@ -30,69 +30,14 @@ def sparql_syntax_problem(error: SyntaxError) -> SyntaxProblem:
     return SyntaxProblem(message)
 
 
-def rdf_syntax_problem(error: SyntaxError) -> SyntaxProblem:
-    """An RDF parse error as a problem with ``line`` and ``column`` when the parser gives them."""
-    if error.lineno is not None:
-        return SyntaxProblem(str(error), line=error.lineno, column=error.offset)
-    return sparql_syntax_problem(error)
-
-
-def rdf_format_for(media_type: str) -> ox.RdfFormat:
-    """The pyoxigraph format for an upload's Content-Type; 415 for anything that is not a triples format."""
-    fmt = media.rdf_format(media_type)
-    if fmt is None or fmt.quads:
-        known = [f.media_type for f in media.RDF_FORMATS if not f.quads]
-        raise UnsupportedMediaType(f"Cannot read a graph in {media_type or 'an unnamed format'}", supported=known)
-    found = ox.RdfFormat.from_media_type(fmt.media_type)
-    assert found is not None
-    return found
-
-
 def file_format(path: Path, media_type: str | None) -> ox.RdfFormat:
+    """The format of a file to load: the media type given, else its extension (415 when neither says)."""
     if media_type:
-        return rdf_format_for(media_type)
+        return triples_format(media_type)
     fmt = media.rdf_format(path.suffix.lstrip(".")) or media.rdf_format(path.suffix.lstrip(".").lower())
     if fmt is None:
         raise UnsupportedMediaType(f"Cannot tell the RDF format of {path.name} from its extension; give it")
-    found = ox.RdfFormat.from_media_type(fmt.media_type)
-    assert found is not None
-    return found
-
-
-def check_json_depth(data: bytes) -> None:
-    """400 for JSON nested deeper than Python's JSON reader goes (about 1,000 levels), before pyoxigraph reads it:
-    its JSON-LD reader recurses natively and a document nested some 10,000 objects deep crashes the whole server.
-    Malformed JSON passes here; the RDF parser then reports it with its position."""
-    try:
-        json.loads(data)
-    except RecursionError:
-        raise SyntaxProblem("The JSON-LD document is nested too deeply") from None
-    except ValueError:
-        pass
-
-
-def parse_quads(data: bytes, media_type: str, *, base_iri: str | None = None, max_triples: int = 0) -> list[ox.Quad]:
-    """Parse a graph upload fully, refusing more than ``max_triples`` (0: no cap)."""
-    fmt = rdf_format_for(media_type)
-    if fmt == ox.RdfFormat.JSON_LD:
-        check_json_depth(data)
-    quads: list[ox.Quad] = []
-    try:
-        for quad in ox.parse(data, format=fmt, base_iri=base_iri):
-            quads.append(quad)
-            if max_triples and len(quads) > max_triples:
-                raise LimitExceeded(f"The graph has more than {max_triples} triples", limit="max_triples")
-    except SyntaxError as error:
-        raise rdf_syntax_problem(error) from error
-    return quads
-
-
-def to_ntriples(data: bytes, media_type: str, *, base_iri: str | None = None, max_triples: int = 0) -> str:
-    """Parse an upload and re-serialise it as N-Triples, ready to sit inside ``INSERT DATA``."""
-    quads = parse_quads(data, media_type, base_iri=base_iri, max_triples=max_triples)
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    return (body or b"").decode("utf-8")
+    return triples_format(fmt.media_type)
 
 
 class CountingReader(io.RawIOBase):

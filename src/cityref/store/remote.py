@@ -9,6 +9,8 @@ the format the client asked for.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -21,9 +23,10 @@ from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from cityref.errors import BadRequest, BudgetExceeded, UpstreamError
+from cityref.intake import Prepared
 from cityref.store import parsing
-from cityref.store._worker import render_solutions
-from cityref.store.base import SYSTEM_GRAPH, GraphInfo, Progress, QueryOutcome, QueryRequest, Store
+from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store, sparql_iri
+from cityref.store.results import render_solutions
 
 _TSV = "text/tab-separated-values"
 GRAPH_SIZES_TTL_S = 30.0
@@ -42,16 +45,13 @@ class RemoteStore(Store):
         update_url: str | None = None,
         gsp_url: str | None = None,
         api_key: str | None = None,
-        max_concurrent_queries: int = 4,
-        max_triples: int = 0,
         union_param: str | None = "union-default-graph",
     ) -> None:
-        super().__init__(max_concurrent_queries)
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.gsp_url = gsp_url
         self.api_key = api_key
-        self.max_triples = max_triples
+        self._incoming = Path(tempfile.mkdtemp(prefix="cityref-remote-"))
         self.union_param = union_param
         self._graph_sizes: tuple[float, list[GraphInfo]] | None = None
 
@@ -109,7 +109,7 @@ class RemoteStore(Store):
                 break
         response.close()
         solutions = ox.parse_query_results(b"".join(lines), ox.QueryResultsFormat.TSV)
-        body, truncated = render_solutions(solutions, media_type, request.row_cap)
+        body, truncated = render_solutions(solutions, media_type, request.row_cap, request.max_bytes)
         return QueryOutcome(body, media_type, truncated, "select")
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
@@ -177,19 +177,28 @@ class RemoteStore(Store):
             data: bytes = response.read()
         return data
 
-    def _send(self, method: str, graph: str | None, data: bytes, media_type: str, base_iri: str | None) -> bool:
-        body = parsing.to_ntriples(data, media_type, base_iri=base_iri, max_triples=self.max_triples).encode()
+    def incoming_dir(self) -> Path:
+        return self._incoming
+
+    def _send(self, method: str, graph: str | None, upload: Prepared) -> bool:
         existed = self.graph_exists(graph)
-        response = self._gsp(method, graph, body=body, headers={"Content-Type": _NT})
+        with open(upload.path, "rb") as body:
+            headers = {"Content-Type": _NT, "Content-Length": str(upload.path.stat().st_size)}
+            response = self._gsp(method, graph, body=body, headers=headers)
         if response is not None:
             response.close()
         return not existed
 
-    def graph_put(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
-        return self._send("PUT", graph, data, media_type, base_iri)
+    def graph_put(self, graph: str | None, upload: Prepared) -> bool:
+        return self._send("PUT", graph, upload)
 
-    def graph_post(self, graph: str | None, data: bytes, media_type: str, *, base_iri: str | None = None) -> bool:
-        return self._send("POST", graph, data, media_type, base_iri)
+    def graph_post(self, graph: str | None, upload: Prepared) -> bool:
+        return self._send("POST", graph, upload)
+
+    def recorded_digest(self, graph: str) -> str | None:
+        g = sparql_iri(graph)
+        rows = self._select_json(f"SELECT ?d WHERE {{ GRAPH {g} {{ {g} <{SOURCE_DIGEST}> ?d }} }} LIMIT 1")
+        return str(rows[0]["d"].value) if rows else None
 
     def graph_delete(self, graph: str | None) -> bool:
         response = self._gsp("DELETE", graph)
@@ -211,7 +220,7 @@ class RemoteStore(Store):
     def _count_graphs(self) -> list[GraphInfo]:
         counts: dict[str | None, int] = {None: 0}
         for row in self._select_json("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }"):
-            if row.get("g") is not None and row["g"].value != SYSTEM_GRAPH:
+            if row.get("g") is not None:
                 counts[row["g"].value] = 0
         sparql = "SELECT ?g (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } GROUP BY ?g"
         for row in self._select_json(sparql):
@@ -220,20 +229,9 @@ class RemoteStore(Store):
                 counts[key] = int(row["n"].value)
         return [GraphInfo(iri, n) for iri, n in counts.items()]
 
-    def load_file(
-        self, path: Path, graph: str | None, *, media_type: str | None = None, progress: Progress | None = None
-    ) -> None:
-        fmt = parsing.file_format(path, media_type)
-        total = path.stat().st_size
-        with path.open("rb") as raw:
-            reader = parsing.CountingReader(raw, total, progress)
-            headers = {"Content-Type": fmt.media_type, "Content-Length": str(total)}
-            response = self._gsp("POST", graph, body=reader, headers=headers)
-        if response is not None:
-            response.close()
-
     def close(self) -> None:
-        """Nothing to release: every call opens its own connection."""
+        """Every call opens its own connection; only the folder for prepared uploads is left to remove."""
+        shutil.rmtree(self._incoming, ignore_errors=True)
 
 
 def _message(error: Exception) -> str:

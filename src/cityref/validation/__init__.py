@@ -5,25 +5,27 @@
 ['fr-ca', 'fr', 'en', '']
 """
 
-from cityref.validation.engine import Job, run_shacl, validate
+from cityref.validation.engine import run_shacl, validate
 from cityref.validation.parse import parse_data
-from cityref.validation.pool import WorkerPool
 from cityref.validation.profiles import Profile, language_chain, load_profiles
 from cityref.validation.render import RENDERERS, w3c_graph
 from cityref.validation.report import SEVERITIES, ValidationReport, ValidationResult
+from cityref.validation.worker import RenderedReport, ValidationJob, run_in_pool, worker_spec
 
 __all__ = [
     "RENDERERS",
     "SEVERITIES",
-    "Job",
     "Profile",
+    "RenderedReport",
+    "ValidationJob",
     "ValidationReport",
     "ValidationResult",
-    "WorkerPool",
     "language_chain",
     "load_profiles",
     "parse_data",
+    "run_in_pool",
     "run_shacl",
     "validate",
     "w3c_graph",
+    "worker_spec",
 ]

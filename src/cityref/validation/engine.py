@@ -1,8 +1,9 @@
 """The one place that runs pySHACL, and :func:`validate`, the library entry point.
 
-A validation with a time budget runs as a :class:`Job` in a worker process (see :mod:`cityref.validation.pool`),
-because pySHACL cannot be interrupted from Python. A worker reads the profiles and the ontology once, then keeps
-them. Without a budget (``timeout_s=None``: the CLI, the tests) the same code runs in the calling process.
+:func:`validate` runs in the calling process. The server (and ``cityref validate --timeout``) runs it inside a
+worker process instead (:mod:`cityref.validation.worker`), because pySHACL cannot be interrupted from Python and a
+delivery may need more memory than a server should give it; the profiles and the ontology are read once per
+process and kept.
 
 Keeping pySHACL behind :func:`run_shacl` is what lets a faster engine be added later and cross-checked against it.
 """
@@ -11,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pyshacl
 import rdflib.plugins.sparql
@@ -24,11 +24,10 @@ from rdflib import Literal as RdfLiteral
 from rdflib.namespace import SH
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
-from cityref import errors, resources
-from cityref.errors import BadRequest, CityrefError
+from cityref import resources
+from cityref.errors import BadRequest
 from cityref.model import Ontology
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
-from cityref.validation.pool import pool
 from cityref.validation.profiles import language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
 
@@ -40,20 +39,6 @@ _REMOTE_SPARQL = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
 
 # rdflib would otherwise load the graphs named in FROM clauses from the web.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
-
-
-@dataclass(frozen=True)
-class Job:
-    """Everything a worker needs, as plain picklable values: files, not parsed graphs."""
-
-    parts: tuple[Part, ...]
-    profile_ids: tuple[str, ...]
-    profiles_dir: str
-    user_shapes: bytes | None
-    user_shapes_type: str | None
-    ontology_dir: str | None
-    inference: str
-    max_triples: int | None
 
 
 @cache
@@ -135,52 +120,6 @@ def run_shacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: str
     return report
 
 
-def execute(
-    job: Job, *, data: Graph | None = None, user_shapes: Graph | None = None, ontology: Graph | None = None
-) -> Graph:
-    """Parse, gather the shapes, validate: the body of a job, in whichever process runs it.
-
-    In the calling process the graphs already at hand (``data``, the parsed ``user_shapes``, the ``ontology``) are
-    passed as they are; a worker gets only the job and parses what it names.
-    """
-    inplace = data is None
-    if data is None:
-        data = parse_parts(job.parts, max_triples=job.max_triples)
-    shapes = _profile_shapes(job.profiles_dir, job.profile_ids) if job.profile_ids else Graph()
-    if job.user_shapes is not None:
-        if user_shapes is None:
-            user_shapes = parse_data(job.user_shapes, job.user_shapes_type, max_triples=job.max_triples, name="shapes")
-            check_user_shapes(user_shapes)
-        shapes = union([shapes, user_shapes]) if job.profile_ids else user_shapes
-    if job.ontology_dir:
-        # The whole ontology joins the data graph, not pySHACL's ont_graph: that mix-in copies only class and
-        # property axioms, so reference individuals (need statuses, classifications...) would lose their types.
-        if ontology is None:
-            ontology = ontology_graph(job.ontology_dir)
-        if inplace:
-            data.addN((s, p, o, data) for s, p, o in ontology)
-        else:
-            data = data + ontology  # a new graph: the caller's stays as it was
-        inplace = True
-    return run_shacl(data, strict_shapes(shapes), None, job.inference, inplace=inplace)
-
-
-def _execute_in_worker(job: Job) -> tuple[str, Any]:
-    """Errors cross the process boundary as plain values: CityrefError keeps extras that pickling would lose."""
-    try:
-        return "ok", execute(job).serialize(format="nt", encoding="utf-8")
-    except CityrefError as error:
-        return "error", (type(error).__name__, error.detail, error.extra)
-    except Exception as error:  # anything else would be lost in the pool's traceback: name it
-        return "error", ("CityrefError", f"Validation failed: {type(error).__name__}: {error}", {})
-
-
-def _raise(payload: tuple[str, str, dict[str, Any]]) -> None:
-    name, detail, extra = payload
-    cls = getattr(errors, name, BadRequest)
-    raise cls(detail, **extra)
-
-
 Data = Graph | str | bytes | Path | Sequence[Path | Part]
 
 
@@ -209,7 +148,7 @@ def validate(
     min_severity: str = "Info",
     max_results: int | None = None,
     max_triples: int | None = None,
-    timeout_s: float | None = None,
+    max_expansion: int = 0,
     with_ontology: bool = True,
     profiles_dir: Path | None = None,
     ontology_dir: Path | None = None,
@@ -220,8 +159,8 @@ def validate(
     ``data`` is a graph, text, bytes, a file, or a list of files / (name, bytes, content type) parts to merge.
     ``with_ontology`` adds the merged ontology to the data graph (so ``sh:class`` follows subclasses and reference
     individuals have their types); the W3C suite turns it off. ``ontology`` is one already parsed (the app's), else
-    the one in ``ontology_dir`` is read once per process. ``timeout_s`` runs the work in a worker process that is
-    killed when time runs out. ``max_triples`` caps the data and the user shapes alike.
+    the one in ``ontology_dir`` is read once per process. ``max_triples`` caps the data and the user shapes alike;
+    ``max_expansion`` caps what XML entities may expand to (0: the guard's default, the input's own size x 10).
     """
     if inference not in ("none", "rdfs"):
         raise BadRequest(f"Unknown inference {inference!r}; use 'none' or 'rdfs'")
@@ -234,35 +173,33 @@ def validate(
     user_graph = None
     if shapes is not None:
         # the triple cap covers shapes as well as data, so that neither is a way around it
-        user_graph = parse_data(shapes, shapes_content_type, max_triples=max_triples, name="shapes")
+        user_graph = parse_data(
+            shapes, shapes_content_type, max_triples=max_triples, name="shapes", max_expansion=max_expansion
+        )
         check_user_shapes(user_graph)
     ontology_rdf: Graph | None = None
-    ontology_path: str | None = None
     if with_ontology:
         if ontology is not None:
-            ontology_rdf, ontology_path = ontology.merged, str(ontology.directory.resolve())
+            ontology_rdf = ontology.merged
         else:
-            ontology_path = str((ontology_dir or resources.ontology_dir()).resolve())
-            ontology_rdf = ontology_graph(ontology_path)
-    in_process = timeout_s is None
-    job = Job(
-        parts=() if in_process and isinstance(data, Graph) else _parts(data, content_type),
-        profile_ids=tuple(p.id for p in chosen),
-        profiles_dir=str(directory),
-        user_shapes=shapes.encode("utf-8") if isinstance(shapes, str) else shapes,
-        user_shapes_type=shapes_content_type,
-        ontology_dir=ontology_path,
-        inference=inference,
-        max_triples=max_triples,
-    )
-    if timeout_s is None:
-        graph = data if isinstance(data, Graph) else None  # no copy when nothing crosses processes
-        report_graph = execute(job, data=graph, user_shapes=user_graph, ontology=ontology_rdf)
+            ontology_rdf = ontology_graph(str((ontology_dir or resources.ontology_dir()).resolve()))
+    if isinstance(data, Graph):
+        graph, inplace = data, False
     else:
-        status, payload = pool().run(_execute_in_worker, job, timeout_s)
-        if status == "error":
-            _raise(payload)
-        report_graph = parse_data(payload, "application/n-triples")
+        graph = parse_parts(_parts(data, content_type), max_triples=max_triples, max_expansion=max_expansion)
+        inplace = True
+    shape_graph = _profile_shapes(str(directory), tuple(p.id for p in chosen)) if chosen else Graph()
+    if user_graph is not None:
+        shape_graph = union([shape_graph, user_graph]) if chosen else user_graph
+    if ontology_rdf is not None:
+        # The whole ontology joins the data graph, not pySHACL's ont_graph: that mix-in copies only class and
+        # property axioms, so reference individuals (need statuses, classifications...) would lose their types.
+        if inplace:
+            graph.addN((s, p, o, graph) for s, p, o in ontology_rdf)
+        else:
+            graph = graph + ontology_rdf  # a new graph: the caller's stays as it was
+        inplace = True
+    report_graph = run_shacl(graph, strict_shapes(shape_graph), None, inference, inplace=inplace)
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
     return build_report(
         report_graph,

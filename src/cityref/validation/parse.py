@@ -6,13 +6,12 @@ pyoxigraph parse + conversion 2.2 s (most of it is rdflib's own indexing, which 
 
 Safety: nothing in the data is followed. ``owl:imports`` is data like any other triple; a JSON-LD ``@context`` given
 by IRI is refused before parsing (pyoxigraph has no document loader set, so it could not fetch one either); RDF/XML
-goes through quick-xml, which does not resolve external entities, and the error-locating pass uses expat without an
-external-entity handler.
+is read by the entity guard of :mod:`cityref.intake.guards` first (external and parameter entities refused,
+expansion bounded). On the server all of this runs in a validation worker without network and with a memory limit.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +26,7 @@ from rdflib.term import Node
 
 from cityref import media
 from cityref.errors import LimitExceeded, SyntaxProblem, UnsupportedMediaType
+from cityref.intake.guards import check_json_ld, check_xml
 
 DEFAULT_BASE = "urn:cityref:upload:"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -84,29 +84,6 @@ def _converter(bnode_prefix: str) -> Callable[[Any], Node]:
     return convert
 
 
-def _check_contexts(document: Any) -> None:
-    """Refuse any ``@context`` (or ``@import``) that names a document instead of embedding it.
-
-    Walked with a stack, not recursion: a document may nest as deep as the JSON reader allows."""
-    stack = [document]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key in ("@context", "@import"):
-                    for ctx in item if isinstance(item, list) else [item]:
-                        if isinstance(ctx, str):
-                            raise SyntaxProblem(
-                                f"Remote JSON-LD context {ctx!r} is not fetched; embed the context in the document",
-                                remote_context=ctx,
-                            )
-                        stack.append(ctx)
-                else:
-                    stack.append(item)
-        elif isinstance(value, list):
-            stack.extend(value)
-
-
 @contextmanager
 def strict_literals() -> Iterator[None]:
     """rdflib only warns on a boolean like "none" and reads it as false; as an error (which rdflib catches) the
@@ -118,29 +95,10 @@ def strict_literals() -> Iterator[None]:
         yield
 
 
-def too_deep() -> SyntaxProblem:
-    """JSON nested deeper than Python's JSON reader goes (about 1,000 levels). The check also shields the RDF
-    parser, whose JSON-LD reader recurses natively and crashes the process from about 10,000 levels."""
-    return SyntaxProblem("The JSON-LD document is nested too deeply", format="application/ld+json")
-
-
-def _json_precheck(data: bytes) -> None:
-    try:
-        document = json.loads(data)
-    except json.JSONDecodeError as error:
-        raise SyntaxProblem(
-            f"Malformed JSON-LD at line {error.lineno}, column {error.colno}: {error.msg}",
-            line=error.lineno,
-            column=error.colno,
-            format="application/ld+json",
-        ) from None
-    except UnicodeDecodeError as error:
-        raise SyntaxProblem(f"Invalid UTF-8: {error.reason}") from None
-    except RecursionError:
-        raise too_deep() from None
-    except ValueError as error:  # an integer longer than Python's digit limit, among others
-        raise SyntaxProblem(f"Malformed JSON-LD: {error}", format="application/ld+json") from None
-    _check_contexts(document)
+def expansion_limit(data: bytes, max_expansion: int) -> int:
+    """What an XML document may expand to: ``max_expansion`` when given (the server passes its body limit), else
+    ten times the document and at least 16 MiB."""
+    return max_expansion if max_expansion > 0 else max(16 * 1024 * 1024, 10 * len(data))
 
 
 def _locate_xml_error(data: bytes) -> tuple[int | None, int | None, str | None]:
@@ -180,6 +138,7 @@ def parse_data(
     into: Graph | None = None,
     name: str | None = None,
     bnode_prefix: str = "",
+    max_expansion: int = 0,
 ) -> Graph:
     """Parse ``data`` (bytes, text or a file) into an rdflib graph; quads are merged into one graph.
 
@@ -196,7 +155,9 @@ def parse_data(
     graph = into if into is not None else Graph()
     try:
         if fmt.name == "jsonld":
-            _json_precheck(data)
+            check_json_ld(data)
+        elif fmt.name == "rdfxml":
+            check_xml(data, max_expansion=expansion_limit(data, max_expansion))
         parser = ox.parse(data, format=_OX_FORMATS[fmt.name], base_iri=base_iri)
         try:
             with strict_literals():
@@ -217,14 +178,22 @@ def parse_data(
 Part = tuple[str | None, bytes, str | None]
 
 
-def parse_parts(parts: Sequence[Part], *, max_triples: int | None = None) -> Graph:
+def parse_parts(parts: Sequence[Part], *, max_triples: int | None = None, max_expansion: int = 0) -> Graph:
     """Parse several files (name, bytes, content type) into one graph; the triple cap counts them together."""
     graph = Graph()
     for index, (name, data, content_type) in enumerate(parts):
         remaining = None if max_triples is None else max_triples - len(graph)
         prefix = f"f{index}_" if len(parts) > 1 else ""
         try:
-            parse_data(data, content_type, max_triples=remaining, into=graph, name=name, bnode_prefix=prefix)
+            parse_data(
+                data,
+                content_type,
+                max_triples=remaining,
+                into=graph,
+                name=name,
+                bnode_prefix=prefix,
+                max_expansion=max_expansion,
+            )
         except LimitExceeded:
             raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples") from None
     return graph

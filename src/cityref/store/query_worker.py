@@ -1,0 +1,92 @@
+"""The query worker's handler: run one user query over a read-only checkpoint of the embedded store.
+
+pyoxigraph's ``Store.query`` cannot be interrupted from Python, so queries run here, in a worker process that the
+server kills when the budget runs out (:mod:`cityref.workers`). Messages:
+
+- ``("snapshot", path)``: open the checkpoint at ``path`` read-only (the server sends it when the worker's copy is
+  older than the newest one);
+- ``("query", request)``: run a :class:`~cityref.store.base.QueryRequest` given as a dict; the answer is
+  ``(body, media_type, truncated, kind)``, already serialised and cut to the caps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+
+from cityref.errors import BadRequest, NotAcceptable
+from cityref.store.results import render_boolean, render_solutions, render_triples
+
+
+def dataset(request: dict[str, Any]) -> dict[str, Any]:
+    """The engine's dataset arguments for a request.
+
+    A request that names graphs (``default-graph-uri``/``named-graph-uri``) gets exactly those, as the protocol
+    says: naming only default graphs leaves no named graph to ``GRAPH ?g``, and the other way round. Otherwise the
+    whole store, the default graph being the union of all graphs when so configured, unless the text names its
+    own dataset with FROM (the engine applies that itself).
+    """
+    default, named = request["default_graph_uris"], request["named_graph_uris"]
+    if default or named:
+        return {
+            "default_graph": [ox.NamedNode(i) for i in default],
+            "named_graphs": [ox.NamedNode(i) for i in named],
+        }
+    if request["union_default_graph"] and not request.get("query_has_dataset"):
+        return {"use_default_graph_as_union": True}
+    return {}
+
+
+def render(result: Any, request: dict[str, Any]) -> tuple[bytes, str, bool, str]:
+    """An engine result as ``(body, media_type, truncated, kind)``."""
+    max_bytes = request.get("max_bytes", 0)
+    if isinstance(result, ox.QuerySolutions):
+        media_type = request["results_media_type"]
+        if media_type is None:
+            raise NotAcceptable("None of the accepted media types can carry SELECT results")
+        body, truncated = render_solutions(result, media_type, request["row_cap"], max_bytes)
+        return body, media_type, truncated, "select"
+    if isinstance(result, ox.QueryBoolean):
+        media_type = request["results_media_type"]
+        if media_type is None:
+            raise NotAcceptable("None of the accepted media types can carry ASK results")
+        return render_boolean(result, media_type), media_type, False, "ask"
+    media_type = request["graph_media_type"]
+    if media_type is None:
+        raise NotAcceptable("None of the accepted media types can carry CONSTRUCT results")
+    body, truncated = render_triples(result, media_type, request.get("triple_cap", request["row_cap"]), max_bytes)
+    return body, media_type, truncated, "construct"
+
+
+def execute(store: ox.Store, request: dict[str, Any]) -> tuple[bytes, str, bool, str]:
+    from cityref.store.parsing import sparql_syntax_problem
+
+    try:
+        # Inside the try: a graph IRI the engine refuses (ValueError) is a 400, not the worker's end.
+        kwargs: dict[str, Any] = {"base_iri": request.get("base_iri"), **dataset(request)}
+        result = store.query(request["sparql"], **kwargs)
+        return render(result, request)
+    except SyntaxError as error:
+        raise sparql_syntax_problem(error) from None
+    except ValueError as error:
+        raise BadRequest(str(error)) from None
+    except (OSError, RuntimeError) as error:
+        # the engine's own refusals while evaluating (an unsupported function, a SERVICE that failed): the
+        # query's outcome, reported as such; a bug of ours in rendering would be another type and a crash
+        raise BadRequest(f"The query failed: {error}") from None
+
+
+class QueryWorker:
+    def __init__(self) -> None:
+        self.store: ox.Store | None = None
+
+    def handle(self, op: str, payload: Any) -> Any:
+        if op == "snapshot":
+            self.store = None  # close the old checkpoint before opening the new one
+            self.store = ox.Store.read_only(payload)
+            return "ok"
+        if op == "query":
+            assert self.store is not None
+            return execute(self.store, payload)
+        raise ValueError(f"unknown query worker operation {op!r}")

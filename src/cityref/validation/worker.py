@@ -1,0 +1,112 @@
+"""Validation in a worker process: the whole request's work (parsing the delivery and any user shapes, running the
+engine, building the report, rendering it) happens here, within the budget and the worker's memory limit.
+
+The server hands over a :class:`ValidationJob` naming files on disk (the uploads, spooled there as they arrived)
+and gets back the rendered report as bytes, with the verdict beside it. The worker reads the profiles and the
+ontology once and keeps them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cityref.errors import BudgetExceeded, CityrefError, LimitExceeded, WorkerFailed
+from cityref.workers import WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ValidationJob:
+    """One validation as plain, picklable values; ``files`` are (path, content type, name)."""
+
+    files: tuple[tuple[str, str | None, str | None], ...]
+    profiles: tuple[str, ...]
+    renderer: str
+    lang: str = "en"
+    min_severity: str = "Info"
+    max_results: int | None = None
+    inference: str = "none"
+    shapes: str | None = None
+    shapes_type: str | None = None
+    max_triples: int | None = None
+    max_expansion: int = 0
+    profiles_dir: str | None = None
+    ontology_dir: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    body: bytes
+    conforms: bool
+    truncated: bool
+    counts: dict[str, int]
+
+
+class ValidationWorker:
+    """The validation worker's handler: ``("validate", ValidationJob)`` gives a :class:`RenderedReport`."""
+
+    def handle(self, op: str, payload: Any) -> Any:
+        if op != "validate":
+            raise ValueError(f"unknown validation operation {op!r}")
+        return run_job(payload)
+
+
+def run_job(job: ValidationJob) -> RenderedReport:
+    from cityref.validation.engine import validate
+    from cityref.validation.render import RENDERERS
+
+    parts = [(name or Path(path).name, Path(path).read_bytes(), ctype) for path, ctype, name in job.files]
+    report = validate(
+        parts,
+        list(job.profiles),
+        inference=job.inference,  # type: ignore[arg-type]
+        lang=job.lang,
+        shapes=Path(job.shapes).read_bytes() if job.shapes else None,
+        shapes_content_type=job.shapes_type,
+        min_severity=job.min_severity,
+        max_results=job.max_results,
+        max_triples=job.max_triples,
+        max_expansion=job.max_expansion,
+        profiles_dir=Path(job.profiles_dir) if job.profiles_dir else None,
+        ontology_dir=Path(job.ontology_dir) if job.ontology_dir else None,
+    )
+    body = RENDERERS[job.renderer][1](report).encode("utf-8")
+    return RenderedReport(body, report.conforms, report.truncated, dict(report.counts))
+
+
+def worker_spec(memory_mb: int, recycle_mb: int, start_timeout_s: float, require_sandbox: bool = True) -> WorkerSpec:
+    return WorkerSpec(
+        "validation",
+        "cityref.validation.worker:ValidationWorker",
+        memory_bytes=memory_mb * MiB,
+        recycle_bytes=recycle_mb * MiB,
+        start_timeout_s=start_timeout_s,
+        require_sandbox=require_sandbox,
+    )
+
+
+def run_in_pool(pool: WorkerPool, job: ValidationJob, timeout_s: float) -> RenderedReport:
+    """Run ``job`` on one of the pool's workers within ``timeout_s``; a worker past its time or memory is killed
+    and the request told which limit stopped it."""
+    try:
+        result: RenderedReport = pool.run("validate", job, deadline=time.monotonic() + timeout_s)
+    except WorkerTimeout:
+        raise BudgetExceeded(
+            f"Validation did not finish within {timeout_s:g} s and was stopped", limit="validation_timeout_s"
+        ) from None
+    except WorkerOutOfMemory:
+        limit = pool.spec.memory_bytes // MiB
+        raise LimitExceeded(
+            f"Validation needed more than the {limit} MiB memory limit and was stopped",
+            limit="validation_worker_memory_mb",
+            limit_mib=limit,
+        ) from None
+    except WorkerCrashed as error:
+        raise WorkerFailed(f"The validation worker crashed: {error}") from None
+    except CityrefError:
+        raise
+    return result

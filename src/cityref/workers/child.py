@@ -1,0 +1,66 @@
+"""The body of every worker process: give up memory and network, load one handler, answer messages until EOF.
+
+Run as ``python -m cityref.workers.child SPEC`` where SPEC is JSON: ``handler`` (``module:Class``),
+``memory_bytes``, ``network`` and ``config`` (keyword arguments for the handler). Only the handler's module and this
+package are imported, never the web stack, so a replacement worker is ready quickly.
+
+Replies are ``(status, value..., resident_bytes)``:
+
+- ``("ready", pid, facts, rss)`` once, after the sandbox is in place;
+- ``("ok", result, rss)``;
+- ``("error", class_name, detail, extra, headers, rss)`` for a :class:`~cityref.errors.CityrefError` (the caller's
+  fault: bad input, a limit);
+- ``("memory", detail, rss)`` when Python ran out of its memory limit (native code aborts instead: the server reads
+  the worker's error stream to tell);
+- ``("crash", description, traceback, rss)`` for anything else: our fault, reported as such.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from importlib import import_module
+from typing import Any
+
+from cityref.errors import CityrefError
+from cityref.workers import sandbox
+from cityref.workers.protocol import read_frame, write_frame
+
+
+def _reply(status: str, *values: Any) -> tuple[Any, ...]:
+    return (status, *values, sandbox.resident_bytes())
+
+
+def main(argv: list[str]) -> int:
+    spec = json.loads(argv[1])
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing but frames may reach the server's pipe
+    facts: dict[str, Any] = {"network_denied": False, "sandbox_problem": None}
+    if not spec.get("network", False):
+        facts["sandbox_problem"] = sandbox.deny_network()
+        facts["network_denied"] = sandbox.network_denied()
+    sandbox.limit_memory(int(spec.get("memory_bytes", 0)))
+    module, _, name = spec["handler"].partition(":")
+    handler = getattr(import_module(module), name)(**spec.get("config", {}))
+    write_frame(out, _reply("ready", os.getpid(), facts))
+    inp = sys.stdin.buffer
+    while True:
+        message = read_frame(inp)
+        if message is None:
+            return 0
+        op, payload = message
+        try:
+            reply = _reply("ok", handler.handle(op, payload))
+        except CityrefError as error:
+            reply = _reply("error", type(error).__name__, error.detail, error.extra, error.headers)
+        except MemoryError:
+            reply = _reply("memory", f"{op} needed more memory than the worker may use")
+        except Exception as error:  # our fault: say what, keep serving (the handler's state is still sound)
+            reply = _reply("crash", f"{type(error).__name__}: {error}", traceback.format_exc())
+        write_frame(out, reply)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
