@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from cityref._version import VERSION
-from cityref.api.gates import Work
+from cityref.api.gates import Work, WorkCollector
 from cityref.api.problems import install_handlers
 from cityref.model import Ontology
 from cityref.settings import Settings
@@ -51,7 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from cityref.api.observability import install_observability
 
     app.add_middleware(HeadAsGet)  # inside the access log, which so records the request as HEAD
-    install_observability(app, settings)
+    metrics = install_observability(app, settings)
+    metrics.registry.register(WorkCollector(app))
 
     from cityref.api import api_router
 

@@ -6,7 +6,12 @@ Every route that starts bounded work goes through one gate: ``query`` (``/sparql
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from cityref.intake.service import UploadParser
 from cityref.settings import Settings
@@ -47,3 +52,40 @@ class Work:
             gate.close()
         self.validators.close()
         self.uploads.close()
+
+
+class WorkCollector(Collector):
+    """Gates and worker pools in ``/metrics``: how much runs and waits, how often work is refused, and how often
+    workers are started, stopped at their deadline, killed at their memory limit, crash or are recycled."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def describe(self) -> list[Any]:
+        return []
+
+    def collect(self) -> Iterator[Any]:
+        work: Work | None = getattr(self.app.state, "work", None)
+        store = getattr(self.app.state, "store", None)
+        running = GaugeMetricFamily("cityref_work_running", "Requests running, by kind of work", labels=["work"])
+        waiting = GaugeMetricFamily("cityref_work_waiting", "Requests waiting for a slot", labels=["work"])
+        refused = CounterMetricFamily("cityref_work_refused", "Requests refused with 503 (queue full)", labels=["work"])
+        events = CounterMetricFamily(
+            "cityref_worker_events", "Worker processes started, stopped and replaced", labels=["pool", "event"]
+        )
+        if work is not None:
+            for gate in (work.query, work.validation, work.write):
+                running.add_metric([gate.name], gate.running)
+                waiting.add_metric([gate.name], gate.waiting)
+                refused.add_metric([gate.name], gate.refused)
+        pools: list[WorkerPool] = []
+        if work is not None:
+            pools += [work.validators, work.uploads.pool]
+        for name in ("queries", "federated_queries", "writer"):
+            pool = getattr(store, name, None)
+            if isinstance(pool, WorkerPool):
+                pools.append(pool)
+        for pool in pools:
+            for event, count in asdict(pool.stats).items():
+                events.add_metric([pool.spec.name + ("-federated" if pool.spec.network else ""), event], count)
+        yield from (running, waiting, refused, events)

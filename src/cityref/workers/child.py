@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
+import time
 import traceback
 from importlib import import_module
 from typing import Any
@@ -33,7 +35,21 @@ def _reply(status: str, *values: Any) -> tuple[Any, ...]:
     return (status, *values, sandbox.resident_bytes())
 
 
+def _outlive_no_parent(parent: int) -> None:
+    """End this worker as soon as the server that started it is gone (killed, crashed), even in the middle of a
+    job: an orphan would hold the store's lock and its memory with nobody to answer. A thread, because the job
+    itself may be inside native code for minutes (with the interpreter lock released)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(70)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main(argv: list[str]) -> int:
+    _outlive_no_parent(os.getppid())
     spec = json.loads(argv[1])
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but frames may reach the server's pipe

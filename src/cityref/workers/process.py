@@ -254,6 +254,11 @@ class WorkerPool:
         finally:
             self._release(worker, healthy)
 
+    def pids(self) -> list[int]:
+        """Process ids of every live worker of the pool, idle or busy."""
+        with self._cond:
+            return [w.pid for w in (*self._idle, *self._busy) if hasattr(w, "pid")]
+
     def busy_pids(self) -> list[int]:
         """Process ids of the workers running a job now (for tests and diagnostics)."""
         with self._cond:

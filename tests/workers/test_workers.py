@@ -1,0 +1,181 @@
+"""Worker processes: each limit holds on its own, without any check of the work's text in the way.
+
+The probe worker (cityref.workers.probe) does the harmful things directly: open a connection, allocate past the
+limit, sleep past the deadline, abort, raise. A local listener on 127.0.0.1 records every connection it gets.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from cityref.errors import BadRequest
+from cityref.workers import Setup, WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
+
+MiB = 1024 * 1024
+PROBE = "cityref.workers.probe:Probe"
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 that counts the connections it accepts."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port: int = self.sock.getsockname()[1]
+        self.hits = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.hits += 1
+            conn.close()
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    found = Listener()
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def pool() -> Iterator[WorkerPool]:
+    made = WorkerPool(WorkerSpec("probe", PROBE, memory_bytes=1024 * MiB, recycle_bytes=300 * MiB), 2)
+    yield made
+    made.close()
+
+
+def soon(seconds: float = 10.0) -> float:
+    return time.monotonic() + seconds
+
+
+def test_the_listener_sees_a_connection_from_an_unsandboxed_worker(listener: Listener) -> None:
+    """The proof below means something only if a worker allowed the network does get through."""
+    open_pool = WorkerPool(WorkerSpec("probe", PROBE, network=True), 1)
+    try:
+        assert open_pool.run("connect", ("127.0.0.1", listener.port), deadline=soon()) == "connected"
+    finally:
+        open_pool.close()
+    assert listener.hits == 1
+
+
+def test_a_worker_without_network_cannot_open_a_connection(pool: WorkerPool, listener: Listener) -> None:
+    assert pool.run("connect", ("127.0.0.1", listener.port), deadline=soon()) == "denied"
+    assert pool.run("connect", ("::1", listener.port), deadline=soon()) == "denied"
+    assert listener.hits == 0
+
+
+def test_past_its_memory_limit_a_worker_is_stopped_and_replaced(pool: WorkerPool) -> None:
+    with pytest.raises(WorkerOutOfMemory):
+        pool.run("allocate", 2048 * MiB, deadline=soon())
+    assert pool.stats.out_of_memory == 1
+    assert pool.run("echo", "still here", deadline=soon()) == "still here"
+
+
+def test_native_code_past_the_limit_is_told_from_a_crash(tmp_path: Path) -> None:
+    """The SPARQL engine aborts when an allocation fails; the pool reads the worker's last words to say why it
+    died: out of memory, not a crash."""
+    store = ox.Store(str(tmp_path / "db"))
+    store.extend(
+        ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal("x" * 100 + str(i))) for i in range(2000)
+    )
+    store.backup(str(tmp_path / "snapshot"))
+    del store
+    query_pool = WorkerPool(WorkerSpec("query", "cityref.store.query_worker:QueryWorker", memory_bytes=900 * MiB), 1)
+    request = {
+        "sparql": "SELECT (STRLEN(GROUP_CONCAT(CONCAT(?a, ?b))) AS ?n) { ?s ?p ?a . ?t ?q ?b }",
+        "results_media_type": "application/sparql-results+json",
+        "graph_media_type": None,
+        "row_cap": 10,
+        "default_graph_uris": [],
+        "named_graph_uris": [],
+        "union_default_graph": False,
+    }
+    try:
+        with pytest.raises(WorkerOutOfMemory):
+            query_pool.run("query", request, deadline=soon(120), setup=Setup(1, "snapshot", str(tmp_path / "snapshot")))
+        assert query_pool.stats.out_of_memory == 1 and query_pool.stats.crashes == 0
+    finally:
+        query_pool.close()
+
+
+def test_past_its_deadline_a_worker_is_killed(pool: WorkerPool) -> None:
+    with pytest.raises(WorkerTimeout):
+        pool.run("sleep", 30, deadline=soon(0.5))
+    assert pool.stats.timeouts == 1
+    assert pool.run("echo", 1, deadline=soon()) == 1
+
+
+def test_a_crash_is_a_crash_not_a_timeout(pool: WorkerPool) -> None:
+    with pytest.raises(WorkerCrashed, match="SIGABRT"):
+        pool.run("abort", None, deadline=soon())
+    with pytest.raises(WorkerCrashed, match="RuntimeError: boom"):
+        pool.run("raise", "boom", deadline=soon())
+    assert pool.stats.crashes == 2
+    assert pool.stats.timeouts == 0
+
+
+def test_the_inputs_fault_leaves_the_worker_in_service(pool: WorkerPool) -> None:
+    with pytest.raises(BadRequest, match="nope") as caught:
+        pool.run("refuse", "nope", deadline=soon())
+    assert caught.value.extra == {"reason": "probe"}
+    assert pool.stats.started == 1
+    pool.run("echo", 1, deadline=soon())
+    assert pool.stats.started == 1  # the same worker
+
+
+def test_a_worker_that_stays_large_is_replaced(pool: WorkerPool) -> None:
+    pool.run("hold", 400 * MiB, deadline=soon())
+    assert pool.stats.recycled == 1
+    pool.run("hold", 10 * MiB, deadline=soon())
+    assert pool.stats.recycled == 1
+    assert pool.stats.started == 2
+
+
+def test_a_worker_ends_with_the_server_that_started_it() -> None:
+    """A server killed with SIGKILL leaves no worker behind: it would hold memory and the store's lock."""
+    script = textwrap.dedent(
+        """
+        import sys, time
+        from cityref.workers import WorkerPool, WorkerSpec
+        pool = WorkerPool(WorkerSpec("probe", "cityref.workers.probe:Probe"), 1)
+        pool.run("echo", 1, deadline=time.monotonic() + 30)
+        print(pool.pids(), flush=True)
+        time.sleep(60)
+        """
+    )
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None
+    (worker_pid,) = eval(server.stdout.readline())
+    os.kill(server.pid, signal.SIGKILL)
+    server.wait()
+    server.stdout.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"worker {worker_pid} outlived its server")
