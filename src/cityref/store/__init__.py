@@ -22,7 +22,7 @@ from cityref.store.base import (
 )
 from cityref.store.bootstrap import bootstrap
 from cityref.store.embedded import EmbeddedStore
-from cityref.store.remote import RemoteStore
+from cityref.store.remote import RemoteLimits, RemoteStore
 
 __all__ = [
     "EXAMPLETON_GRAPH",
@@ -52,6 +52,7 @@ def open_store(settings: Settings) -> Store:
             api_key=settings.remote_api_key,
             max_concurrent_queries=settings.max_concurrent_queries,
             max_triples=settings.max_triples,
+            limits=RemoteLimits.from_settings(settings),
         )
     return EmbeddedStore(
         settings.data_dir,
