@@ -13,6 +13,7 @@ from cityref.api.problems import install_handlers
 from cityref.model import Ontology
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store
+from cityref.store.monitor import StoreSupervisor
 from cityref.terms import TermIndex
 from cityref.validation import load_profiles
 from cityref.validation import pool as validation_pool
@@ -28,12 +29,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.terms = TermIndex.build(app.state.ontology)
         app.state.profiles = load_profiles()
         validation_workers = validation_pool.configure(settings.validation_workers)
-        app.state.store = open_store(settings)
+        app.state.store = store = open_store(settings)
+        # Loads the shipped graphs; a remote store that is down is loaded later and watched (store/monitor.py).
+        app.state.supervisor = StoreSupervisor(
+            store, settings, lambda: bootstrap(store, app.state.ontology, load_examples=settings.load_examples)
+        )
         try:
-            bootstrap(app.state.store, app.state.ontology, load_examples=settings.load_examples)
+            app.state.supervisor.start()
             yield
         finally:
-            app.state.store.close()
+            app.state.supervisor.stop()
+            store.close()
             validation_workers.shutdown()
 
     app = FastAPI(
