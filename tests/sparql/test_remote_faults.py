@@ -228,8 +228,18 @@ def test_frozen_store_bounds_every_call_while_health_and_terms_keep_answering(st
     store_server.start()
     # The probe interval is long here, so that the breaker stays closed and every call really waits on the frozen
     # store: this is the case that used to hold worker threads for minutes.
-    # The pool has room for all of them, so that none is turned away with 503 for want of a connection.
-    settings = fault_settings(store_server.base, remote_probe_interval_s=60.0, remote_max_connections=32)
+    # The pool has room for all of them, so that none is turned away with 503 for want of a connection. The limits
+    # are some seconds long, so that the quick routes below are asked well inside the time the calls must wait.
+    settings = fault_settings(
+        store_server.base,
+        remote_probe_interval_s=60.0,
+        remote_max_connections=32,
+        query_timeout_s=5.0,
+        max_query_timeout_s=6.0,
+        remote_query_margin_s=1.0,
+        remote_read_timeout_s=6.0,
+        remote_timeout_s=8.0,
+    )
     with LiveServer(create_app(settings)) as server, httpx.Client(base_url=server.url, timeout=30) as client:
         assert client.get("/sparql", params=ASK).status_code == 200
         store_server.freeze()
@@ -239,7 +249,7 @@ def test_frozen_store_bounds_every_call_while_health_and_terms_keep_answering(st
         with ThreadPoolExecutor(max_workers=len(stuck)) as pool:
             futures = [pool.submit(send) for send in stuck]
             # A frozen store cannot answer: while those calls wait, the service's own routes must.
-            for _ in range(3):
+            for _ in range(2):
                 with httpx.Client(base_url=server.url, timeout=2) as quick:
                     health = quick.get("/health")
                     term = quick.get("/terms/B5")
@@ -339,3 +349,21 @@ def test_a_store_that_trickles_its_answer_is_cut_at_the_total_deadline() -> None
     finally:
         store.close()
         drip.close()
+
+
+def test_an_http_error_from_the_store_stays_502_in_our_words(store_server: OxigraphProcess) -> None:
+    store_server.start()
+    # A wrong update URL: the store is up and answers, with an error status, so it is not marked down.
+    settings = fault_settings(store_server.base).model_copy(
+        update={"remote_update_url": store_server.base + "/no-such-endpoint"}
+    )
+    with TestClient(create_app(settings)) as client:
+        response = client.post("/sparql", data={"update": "CLEAR DEFAULT"}, headers=AUTH)
+        assert response.status_code == 502, response.text
+        body = response.json()
+        assert body["code"] == "upstream-error"
+        assert body["detail"].startswith("The store answered 404 to the update")
+        assert "\n" not in body["detail"] and len(body["detail"]) < 400
+        store = client.get("/health").json()["store"]
+        assert store["state"] == "up" and store["lastError"] is None
+        assert client.get("/sparql", params=ASK).status_code == 200  # queries go elsewhere and still work

@@ -13,6 +13,7 @@ A call that merely times out while the store is up changes nothing: a slow query
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +22,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cityref.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class Breaker:
             self._trial = False
             if not self._up:
                 self._up, self._since = True, _now()
+                log.warning("the %s store is up again", self.kind)
 
     def failed(self, reason: str) -> StoreUnavailable:
         """The store could not be reached; ``reason`` is our own short text. Returns the error to raise."""
@@ -94,6 +98,7 @@ class Breaker:
             now = _now()
             if self._up:
                 self._up, self._since = False, now
+                log.warning("the %s store is down: %s", self.kind, reason)
             self._last_error, self._last_error_at = reason, now
             self._reopen_at = self._clock() + self.cooldown_s
             return self._unavailable()

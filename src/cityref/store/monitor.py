@@ -58,7 +58,8 @@ class StoreSupervisor:
             self._load()
             self._loaded.set()
         except STORE_ERRORS as error:
-            log.warning("the remote store is not available (%s); serving without it, loading in the background", error)
+            reason = self.store.breaker.state().last_error or error.detail
+            log.warning("the remote store is not available at start (%s); loading the shipped graphs later", reason)
             self._spawn("cityref-store-bootstrap", self._bootstrap_loop)
         self._spawn("cityref-store-monitor", self._monitor_loop)
 
@@ -74,20 +75,13 @@ class StoreSupervisor:
 
     def _monitor_loop(self) -> None:
         assert isinstance(self.store, RemoteStore)
-        breaker = self.store.breaker
         while not self._stop.wait(self.settings.remote_probe_interval_s):
-            was_up = breaker.up
             try:
-                self.store.probe()
+                self.store.probe()  # the breaker records the outcome and logs each change of state
             except STORE_ERRORS:
-                pass  # the breaker has recorded it
+                pass
             except Exception:  # a bug in probing must not end the monitor
                 log.exception("the remote store probe failed unexpectedly")
-            now = breaker.state()
-            if was_up and not now.up:
-                log.warning("the remote store is down: %s", now.last_error)
-            elif now.up and not was_up:
-                log.warning("the remote store is up again")
 
     def _bootstrap_loop(self) -> None:
         assert isinstance(self.store, RemoteStore)

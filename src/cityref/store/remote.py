@@ -232,7 +232,7 @@ class RemoteStore(Store):
             raise UpstreamError("The remote store URL is not an http:// or https:// address") from None
         else:
             raise UpstreamError(f"The exchange with the store failed during {what}") from None
-        log.warning("remote store unreachable during %s: %s (%r)", what, reason, error)
+        log.info("the remote store was unreachable during %s: %s (%r)", what, reason, error)
         raise self.breaker.failed(reason) from None
 
     def _check(self, response: httpx.Response, what: str, *, syntax: bool = False) -> None:
