@@ -211,6 +211,20 @@ def test_store_down_at_start_serves_terms_then_loads_the_shipped_graphs(store_se
         assert int(rows[0]["n"]["value"]) > 1000
 
 
+def test_store_frozen_at_start_does_not_hold_the_start(store_server: OxigraphProcess) -> None:
+    store_server.start()
+    store_server.freeze()
+    # The start probes first, with its short timeout, instead of waiting on the load's longer ones.
+    with TestClient(create_app(fault_settings(store_server.base, remote_cooldown_s=5.0))) as client:
+        assert client.get("/terms/B5").status_code == 200
+        health = client.get("/health").json()
+        assert health["store"]["state"] == "down" and health["store"]["graphsLoaded"] is False
+        assert_unavailable(client.get("/graphs", params={"graph": ONTOLOGY_GRAPH}), "graph get")
+        store_server.thaw()
+        eventually(lambda: client.get("/health").json()["status"] == "ok", "shipped graphs loaded after SIGCONT")
+        assert client.get("/graphs", params={"graph": ONTOLOGY_GRAPH}).status_code == 200
+
+
 def _live_store_calls(base: str) -> list[Callable[[], httpx.Response]]:
     """Store calls for a live server, each with its own client and a generous client timeout."""
 
