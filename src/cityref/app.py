@@ -14,6 +14,7 @@ from cityref.api.problems import install_handlers
 from cityref.model import Ontology
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store
+from cityref.store.monitor import StoreSupervisor
 from cityref.terms import TermIndex
 from cityref.validation import load_profiles
 
@@ -29,12 +30,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.profiles = load_profiles()
         app.state.work = Work.from_settings(settings)
         try:
-            app.state.store = open_store(settings)
+            app.state.store = store = open_store(settings)
+            # Loads the shipped graphs; a remote store that is down is loaded later and watched (store/monitor.py).
+            app.state.supervisor = StoreSupervisor(
+                store, settings, lambda: bootstrap(store, app.state.ontology, load_examples=settings.load_examples)
+            )
             try:
-                bootstrap(app.state.store, app.state.ontology, load_examples=settings.load_examples)
+                app.state.supervisor.start()
                 yield
             finally:
-                app.state.store.close()
+                app.state.supervisor.stop()
+                store.close()
         finally:
             app.state.work.close()
 

@@ -113,3 +113,13 @@ class WorkerFailed(CityrefError):
 
 class UpstreamError(CityrefError):
     code, status, title = "upstream-error", 502, "Upstream store error"
+
+
+class StoreUnavailable(CityrefError):
+    """The store cannot be reached (refused, reset, unknown host) or was found down a moment ago; the detail is
+    ours, never the network library's text, and ``Retry-After`` says when to try again."""
+
+    code, status, title = "store-unavailable", 503, "Store unavailable"
+
+    def __init__(self, detail: str, *, retry_after_s: int, **extra: Any) -> None:
+        super().__init__(detail, headers={"Retry-After": str(retry_after_s)}, **extra)

@@ -87,3 +87,35 @@ class Settings(BaseSettings):
 
     cors_origins: list[str] = Field(default_factory=list)
     log_json: bool = True
+
+    # Remote store faults
+    # How long cityref waits for a remote store, and how it answers while the store is down.
+    remote_connect_timeout_s: float = Field(
+        default=2.0, gt=0, description="Longest wait to open a connection to the remote store, or for a free one"
+    )
+    remote_read_timeout_s: float = Field(
+        default=30.0, gt=0, description="Longest wait for the next bytes of an update or Graph Store call"
+    )
+    remote_timeout_s: float = Field(
+        default=60.0, gt=0, description="Longest time one update or Graph Store call may take in all"
+    )
+    remote_load_timeout_s: float = Field(
+        default=1800.0, gt=0, description="Longest time one bulk file load (cityref load) may take in all"
+    )
+    remote_query_margin_s: float = Field(
+        default=2.0, ge=0, description="Added to a query's budget to bound the whole call to the remote store"
+    )
+    remote_max_connections: int = Field(default=16, ge=1, description="Connections kept open to the remote store")
+    remote_cooldown_s: float = Field(
+        default=2.0, ge=0, description="After a connection failure, calls fail at once for this long"
+    )
+    remote_retry_after_s: int = Field(
+        default=5, ge=1, description="Retry-After (seconds) sent with 503 while the remote store is down"
+    )
+    remote_probe_interval_s: float = Field(
+        default=5.0, gt=0, description="Seconds between health probes (ASK {}) of the remote store"
+    )
+    remote_probe_timeout_s: float = Field(default=2.0, gt=0, description="Longest wait for one health probe")
+    remote_bootstrap_retry_s: float = Field(
+        default=5.0, gt=0, description="Seconds between tries to load the shipped graphs while the store is down"
+    )

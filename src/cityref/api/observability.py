@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from cityref.api.problems import problem_response
 from cityref.errors import BudgetExceeded
 from cityref.settings import Settings
+from cityref.store.remote import RemoteStore
 
 ACCESS_LOGGER = "cityref.access"
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -63,8 +64,9 @@ class Metrics:
 
 
 class StoreSizeCollector(Collector):
-    """Triples per graph, asked of the store at each scrape (the embedded store counts once per write, a remote
-    store counts at each call)."""
+    """Triples per graph at each scrape. The embedded store answers at once (it counts once per write); a remote
+    store's last counts are reported without waiting for it (none before the first), refreshed in the background,
+    so that a scrape never hangs or fails on a store that is down or frozen."""
 
     def __init__(self, app: FastAPI) -> None:
         self.app = app
@@ -77,7 +79,8 @@ class StoreSizeCollector(Collector):
         store = getattr(self.app.state, "store", None)
         if store is not None:
             try:
-                for info in store.graphs():
+                infos = store.known_graphs() if isinstance(store, RemoteStore) else store.graphs()
+                for info in infos or []:
                     gauge.add_metric([info.iri or "default"], info.triples)
             except Exception:  # a scrape must not fail because the store is briefly unreachable
                 log.warning("could not read graph sizes from the store", exc_info=True)

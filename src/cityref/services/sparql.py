@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 
 from cityref import media
-from cityref.errors import BadRequest, BudgetExceeded, NotAcceptable
+from cityref.errors import BadRequest, NotAcceptable
 from cityref.services.sparql_text import analyse, check_services, check_shape
 from cityref.settings import Settings
 from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_iri
@@ -160,6 +160,7 @@ def run_query(
         raise NotAcceptable("None of the accepted media types can carry query results", offers=_offers(True))
     if analysis.kind == "construct" and graph_type is None:
         raise NotAcceptable("None of the accepted media types can carry a graph", offers=_offers(False))
+    budget = effective_timeout(settings, timeout_s)
     request = QueryRequest(
         sparql=sparql,
         results_media_type=results_type,
@@ -173,18 +174,10 @@ def run_query(
         triple_cap=settings.result_triple_cap,
         max_bytes=settings.result_max_bytes,
         needs_network=bool(analysis.services),
+        budget_s=budget,
     )
-    budget = effective_timeout(settings, timeout_s)
     left = budget if remaining_s is None else max(min(remaining_s, budget), 0.001)
-    try:
-        return store.query(request, left)
-    except BudgetExceeded as error:
-        if left == budget:
-            raise
-        raise BudgetExceeded(
-            f"The query ran out of its {budget:g} s budget (waiting for a slot included) and was stopped",
-            timeout_s=budget,
-        ) from error
+    return store.query(request, left)
 
 
 def run_update(store: Store, settings: Settings, sparql: str) -> None:

@@ -62,7 +62,7 @@ def open_store(settings: Settings) -> Store:
     """The store the settings ask for: embedded (default; on disk at ``data_dir`` or in a temporary directory) or
     remote."""
     if settings.store == "remote":
-        from cityref.store.remote import RemoteStore
+        from cityref.store.remote import RemoteLimits, RemoteStore
 
         if not settings.remote_query_url:
             raise ValueError("CITYREF_REMOTE_QUERY_URL is required when CITYREF_STORE=remote")
@@ -71,6 +71,7 @@ def open_store(settings: Settings) -> Store:
             update_url=settings.remote_update_url,
             gsp_url=settings.remote_gsp_url,
             api_key=settings.remote_api_key,
+            limits=RemoteLimits.from_settings(settings),
         )
     from cityref.store.embedded import EmbeddedStore, limits_from
 

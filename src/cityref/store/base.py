@@ -71,6 +71,9 @@ class QueryRequest:
     """Most triples a CONSTRUCT or DESCRIBE answer carries (0: the row cap)."""
     max_bytes: int = 0
     """Largest serialised answer, any form (0: no byte cap)."""
+    budget_s: float = 0.0
+    """The whole budget as the client knows it, for messages (the time given to ``query`` may be less: waiting
+    for a slot came out of it); 0: the time given."""
     needs_network: bool = False
     """The text calls allow-listed SERVICE hosts: only then may the query run where connections can be opened."""
 

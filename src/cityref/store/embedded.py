@@ -258,8 +258,9 @@ class EmbeddedStore(Store):
                 setup=Setup(snapshot.generation, "snapshot", snapshot.path),
             )
         except WorkerTimeout as error:
+            budget = request.budget_s or timeout_s
             raise BudgetExceeded(
-                f"The query ran out of its {timeout_s:g} s budget and was stopped", timeout_s=timeout_s
+                f"The query ran out of its {budget:g} s budget and was stopped", timeout_s=budget
             ) from error
         except WorkerOutOfMemory as error:
             raise memory_problem("query", "query_worker_memory_mb", self.limits.query_memory_bytes) from error

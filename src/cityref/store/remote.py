@@ -1,36 +1,132 @@
 """The remote backend: any SPARQL 1.1 Protocol + Graph Store Protocol server (Fuseki, GraphDB, Virtuoso, Oxigraph
-server, Neptune...). Queries and updates go through SPARQLWrapper; Graph Store calls are plain HTTP.
+server, Neptune...), over one pooled HTTP client per store.
 
-Budgets hold as far as a client can make them: the timeout is a socket timeout, so it bounds each wait for the
-server, not the whole transfer, and only the server's own limit truly stops the work (see docs/deployment.md).
+Every call is bounded three ways: the connect timeout (also the longest wait for a free pooled connection), a
+read/write timeout for each wait on the socket, and a total deadline for the whole exchange, enforced by a
+watchdog that cuts the connection when it passes (so a store that trickles an answer out cannot hold a request
+open). Queries get their budget plus a small margin; updates and Graph Store calls get the configured limits.
+Only the store's own limit truly stops the work on the server (see docs/deployment.md).
+
+Faults map to one table: the store cannot be reached → ``StoreUnavailable`` (503, ``Retry-After``) and the
+:class:`~cityref.store.health.Breaker` marks it down, so that the next calls fail at once; out of time →
+``BudgetExceeded`` (504); the store answered an HTTP error → ``UpstreamError`` (502), in our words with a cleaned
+excerpt of its text. No raw network-library text reaches a client.
+
 SELECT results are fetched as TSV and read line by line only up to the row cap, then re-serialised by pyoxigraph in
 the format the client asked for.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import math
+import re
 import shutil
+import socket
 import tempfile
+import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+import httpx2 as httpx
 import pyoxigraph as ox
-from SPARQLWrapper import POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-from cityref.errors import BadRequest, BudgetExceeded, UpstreamError
+from cityref.errors import BadRequest, BudgetExceeded, Busy, CityrefError, NotAcceptable, UpstreamError
 from cityref.intake import Prepared
+from cityref.settings import Settings
 from cityref.store import parsing
-from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store, sparql_iri
+from cityref.store.base import SOURCE_DIGEST, GraphInfo, Progress, QueryOutcome, QueryRequest, Store, sparql_iri
+from cityref.store.health import Breaker
 from cityref.store.results import render_solutions
 
+log = logging.getLogger(__name__)
+
 _TSV = "text/tab-separated-values"
-GRAPH_SIZES_TTL_S = 30.0
+_JSON = "application/sparql-results+json"
+_FORM = "application/x-www-form-urlencoded"
 _NT = "application/n-triples"
+GRAPH_SIZES_TTL_S = 30.0
+_LARGE = 64 * 1024 * 1024  # an upload above this gets the bulk-load time limit, not the ordinary one
+_UPLOAD_CHUNK = 64 * 1024
+_ERROR_EXCERPT = 300
+_ERROR_READ = 4096
+
+
+@dataclass(frozen=True)
+class RemoteLimits:
+    """The ``remote_*`` fault settings a :class:`RemoteStore` needs (see ``Settings``, "Remote store faults")."""
+
+    connect_timeout_s: float
+    read_timeout_s: float
+    timeout_s: float
+    load_timeout_s: float
+    query_margin_s: float
+    max_connections: int
+    cooldown_s: float
+    retry_after_s: int
+    probe_timeout_s: float
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> RemoteLimits:
+        # model_construct: the declared defaults, without reading the environment behind the caller's back.
+        s = settings or Settings.model_construct()
+        return cls(
+            connect_timeout_s=s.remote_connect_timeout_s,
+            read_timeout_s=s.remote_read_timeout_s,
+            timeout_s=s.remote_timeout_s,
+            load_timeout_s=s.remote_load_timeout_s,
+            query_margin_s=s.remote_query_margin_s,
+            max_connections=s.remote_max_connections,
+            cooldown_s=s.remote_cooldown_s,
+            retry_after_s=s.remote_retry_after_s,
+            probe_timeout_s=s.remote_probe_timeout_s,
+        )
+
+
+class _Deadline:
+    """The total time of one exchange. Once the response has begun, a timer shuts the socket down when the time is
+    up: the blocked read then returns at once and the call fails with ``fired`` set, which reads as a timeout."""
+
+    def __init__(self, total_s: float, budget_s: float | None = None) -> None:
+        self.total_s = total_s
+        self.budget_s = total_s if budget_s is None else budget_s
+        self._at = time.monotonic() + total_s
+        self._lock = threading.Lock()
+        self._done = False
+        self._timer: threading.Timer | None = None
+        self.fired = False
+
+    def remaining(self) -> float:
+        return max(0.0, self._at - time.monotonic())
+
+    def arm(self, response: httpx.Response) -> None:
+        stream = response.extensions.get("network_stream")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if not isinstance(sock, socket.socket):
+            return  # a transport without a socket (tests' mock transports): the read timeout still bounds it
+        self._timer = threading.Timer(self.remaining(), self._cut, args=(sock,))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _cut(self, sock: socket.socket) -> None:
+        # Under the lock, so that a connection already handed back to the pool is never cut.
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            with contextlib.suppress(OSError):  # already closed: nothing to wake
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def disarm(self) -> None:
+        with self._lock:
+            self._done = True
+        if self._timer is not None:
+            self._timer.cancel()
 
 
 class RemoteStore(Store):
@@ -46,6 +142,7 @@ class RemoteStore(Store):
         gsp_url: str | None = None,
         api_key: str | None = None,
         union_param: str | None = "union-default-graph",
+        limits: RemoteLimits | None = None,
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url or query_url
@@ -53,147 +150,275 @@ class RemoteStore(Store):
         self.api_key = api_key
         self._incoming = Path(tempfile.mkdtemp(prefix="cityref-remote-"))
         self.union_param = union_param
+        self.limits = limits or RemoteLimits.from_settings()
+        self.breaker = Breaker(self.kind, cooldown_s=self.limits.cooldown_s, retry_after_s=self.limits.retry_after_s)
         self._graph_sizes: tuple[float, list[GraphInfo]] | None = None
+        self._sizes_refresh: threading.Thread | None = None
+        self._sizes_lock = threading.Lock()
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        pool = self.limits.max_connections
+        # One pool for the store's lifetime: connections are reused instead of opened per call, and the pool size
+        # caps how many threads can be stuck on a frozen store (the others wait at most the connect timeout).
+        self._client = httpx.Client(
+            headers=headers,
+            limits=httpx.Limits(max_connections=pool, max_keepalive_connections=pool),
+            follow_redirects=False,
+        )
 
-    # SPARQL over SPARQLWrapper.
+    # One exchange with the store: admission, timeouts, the deadline and the fault table.
 
-    def _wrapper(self, timeout_s: float | None = None) -> SPARQLWrapper:
-        wrapper = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url)
-        wrapper.setMethod(POST)
-        wrapper.setOnlyConneg(True)
-        if timeout_s:
-            wrapper.setTimeout(max(1, round(timeout_s)))
-        if self.api_key:
-            wrapper.addCustomHttpHeader("Authorization", f"Bearer {self.api_key}")
-        return wrapper
+    @contextmanager
+    def _exchange(
+        self,
+        method: str,
+        url: str,
+        *,
+        what: str,
+        total_s: float,
+        read_s: float | None = None,
+        budget_s: float | None = None,
+        probe: bool = False,
+        **kwargs: Any,
+    ) -> Iterator[httpx.Response]:
+        """Stream one request; the caller reads the response inside the ``with``. ``what`` names the call in
+        messages ("the query"), ``budget_s`` the time a timeout message quotes (a query's budget, not its margin).
+        ``probe`` calls bypass the breaker and report to it themselves, since they are what closes it."""
+        trial = False if probe else self.breaker.admit()
+        deadline = _Deadline(total_s, budget_s)
+        connect = min(self.limits.connect_timeout_s, total_s)
+        wait = min(read_s if read_s is not None else total_s, total_s)
+        timeout = httpx.Timeout(connect=connect, read=wait, write=wait, pool=connect)
+        verdict = False
+        try:
+            try:
+                with self._client.stream(method, url, timeout=timeout, **kwargs) as response:
+                    deadline.arm(response)
+                    try:
+                        yield response
+                    finally:
+                        deadline.disarm()
+            except httpx.HTTPError as error:
+                self._fault(error, what, deadline)
+            except CityrefError:
+                # Raised while reading an answer (an HTTP error status, a syntax error): the store is there.
+                if not probe:
+                    self.breaker.succeeded()
+                    verdict = True
+                raise
+            if not probe:
+                self.breaker.succeeded()
+                verdict = True
+        finally:
+            if trial and not verdict:
+                self.breaker.inconclusive()
+
+    def _fault(self, error: httpx.HTTPError, what: str, deadline: _Deadline) -> NoReturn:
+        """Raise the error a client sees for a failed exchange; the breaker learns of unreachable stores."""
+        if deadline.fired or isinstance(error, httpx.ReadTimeout | httpx.WriteTimeout):
+            raise BudgetExceeded(
+                f"The store did not finish {what} within {deadline.budget_s:g} s", timeout_s=deadline.budget_s
+            ) from None
+        if isinstance(error, httpx.PoolTimeout):
+            raise Busy(
+                f"All {self.limits.max_connections} connections to the store are in use; try again shortly",
+                headers={"Retry-After": str(self.limits.retry_after_s)},
+            ) from None
+        if isinstance(error, httpx.ConnectTimeout):
+            reason = f"no connection within {self.limits.connect_timeout_s:g} s"
+        elif isinstance(error, httpx.ConnectError):
+            reason = _connect_reason(error)
+        elif isinstance(error, httpx.NetworkError | httpx.RemoteProtocolError):
+            reason = "the connection broke off"
+        elif isinstance(error, httpx.UnsupportedProtocol):
+            raise UpstreamError("The remote store URL is not an http:// or https:// address") from None
+        else:
+            raise UpstreamError(f"The exchange with the store failed during {what}") from None
+        log.info("the remote store was unreachable during %s: %s (%r)", what, reason, error)
+        raise self.breaker.failed(reason) from None
+
+    def _check(self, response: httpx.Response, what: str, *, syntax: bool = False) -> None:
+        """Raise for an error status: 400 on SPARQL text is the client's syntax error, the rest is the store's."""
+        if response.is_success:
+            return
+        detail = _excerpt(response)
+        if response.status_code == 400 and syntax:
+            raise parsing.sparql_syntax_problem(SyntaxError(detail or "The store refused the SPARQL text"))
+        said = f": {detail}" if detail else ""
+        raise UpstreamError(f"The store answered {response.status_code} to {what}{said}")
+
+    # SPARQL.
 
     def query(self, request: QueryRequest, timeout_s: float) -> QueryOutcome:
-        wrapper = self._wrapper(timeout_s)
-        wrapper.setQuery(request.sparql)
-        for iri in request.default_graph_uris:
-            wrapper.addDefaultGraph(iri)
-        for iri in request.named_graph_uris:
-            wrapper.addNamedGraph(iri)
-        dataset_given = request.default_graph_uris or request.named_graph_uris or request.query_has_dataset
-        if request.union_default_graph and not dataset_given and self.union_param:
-            wrapper.addParameter(self.union_param, "true")
         kind = request.kind or "select"
         wanted = {"select": _TSV, "ask": request.results_media_type, "construct": request.graph_media_type}[kind]
         if wanted is None:
-            from cityref.errors import NotAcceptable
-
             raise NotAcceptable(f"None of the accepted media types can carry {kind.upper()} results")
-        wrapper.addCustomHttpHeader("Accept", wanted)
-        try:
-            response = wrapper.query().response
+        form: list[tuple[str, str]] = [("query", request.sparql)]
+        form += [("default-graph-uri", iri) for iri in request.default_graph_uris]
+        form += [("named-graph-uri", iri) for iri in request.named_graph_uris]
+        dataset_given = request.default_graph_uris or request.named_graph_uris or request.query_has_dataset
+        if request.union_default_graph and not dataset_given and self.union_param:
+            form.append((self.union_param, "true"))
+        with self._exchange(
+            "POST",
+            self.query_url,
+            what="the query",
+            total_s=timeout_s + self.limits.query_margin_s,
+            budget_s=request.budget_s or timeout_s,
+            data=dict_list(form),
+            headers={"Accept": wanted},
+        ) as response:
+            self._check(response, "the query", syntax=True)
             if kind != "select":
                 return QueryOutcome(response.read(), wanted, False, kind)
             return self._capped_select(response, request)
-        except QueryBadFormed as error:
-            raise parsing.sparql_syntax_problem(SyntaxError(_message(error))) from error
-        except TimeoutError as error:
-            raise BudgetExceeded(f"The store did not answer within {timeout_s:g} s", timeout_s=timeout_s) from error
-        except urllib.error.URLError as error:
-            if isinstance(error.reason, TimeoutError):
-                raise BudgetExceeded(f"The store did not answer within {timeout_s:g} s", timeout_s=timeout_s) from error
-            raise UpstreamError(f"The store could not be reached: {error}") from error
-        except SPARQLWrapperException as error:
-            raise UpstreamError(f"The store refused the query: {_message(error)}") from error
 
-    def _capped_select(self, response: Any, request: QueryRequest) -> QueryOutcome:
-        media_type = request.results_media_type or "application/sparql-results+json"
+    def _capped_select(self, response: httpx.Response, request: QueryRequest) -> QueryOutcome:
+        media_type = request.results_media_type or _JSON
         lines: list[bytes] = []
-        for line in response:  # the header, the capped rows and one more that proves the cut
+        for line in _lines(response):  # the header, the capped rows and one more that proves the cut
             lines.append(line)
             if len(lines) > request.row_cap + 1:
                 break
-        response.close()
         solutions = ox.parse_query_results(b"".join(lines), ox.QueryResultsFormat.TSV)
         body, truncated = render_solutions(solutions, media_type, request.row_cap, request.max_bytes)
         return QueryOutcome(body, media_type, truncated, "select")
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        self._graph_sizes = None
-        wrapper = self._wrapper()
-        wrapper.setQuery(sparql)
+        self._forget_sizes()
+        with self._exchange(
+            "POST",
+            self.update_url,
+            what="the update",
+            total_s=self.limits.timeout_s,
+            read_s=self.limits.read_timeout_s,
+            data={"update": sparql},
+        ) as response:
+            self._check(response, "the update", syntax=True)
+
+    def probe(self) -> None:
+        """``ASK {}`` within the probe timeout, past the breaker, which learns the outcome: any answer but a success
+        counts as down here (a proxy answering 502 for a dead store is the usual case). Raises ``StoreUnavailable``
+        when the store is not serving."""
+        what = "the health probe"
+        status = 0
         try:
-            wrapper.query().response.read()
-        except QueryBadFormed as error:
-            raise parsing.sparql_syntax_problem(SyntaxError(_message(error))) from error
-        except SPARQLWrapperException as error:
-            raise UpstreamError(f"The store refused the update: {_message(error)}") from error
-        except urllib.error.URLError as error:
-            raise UpstreamError(f"The store could not be reached: {error}") from error
+            with self._exchange(
+                "POST",
+                self.query_url,
+                what=what,
+                total_s=self.limits.probe_timeout_s,
+                probe=True,
+                data={"query": "ASK {}"},
+                headers={"Accept": _JSON},
+            ) as response:
+                status = response.status_code
+                response.read()
+        except BudgetExceeded:
+            # A store that cannot answer ASK {} in time serves nobody: down, unlike a slow user query.
+            raise self.breaker.failed(f"no answer to a probe within {self.limits.probe_timeout_s:g} s") from None
+        if not 200 <= status < 300:
+            raise self.breaker.failed(f"the store answered a probe with HTTP {status}")
+        self.breaker.succeeded()
 
     def _select_json(self, sparql: str) -> list[dict[str, Any]]:
-        wrapper = self._wrapper(60)
-        wrapper.setQuery(sparql)
-        wrapper.addCustomHttpHeader("Accept", "application/sparql-results+json")
-        try:
-            raw = wrapper.query().response.read()
-        except (SPARQLWrapperException, urllib.error.URLError) as error:
-            raise UpstreamError(f"The store could not answer: {error}") from error
+        with self._exchange(
+            "POST",
+            self.query_url,
+            what="counting the graphs",
+            total_s=self.limits.timeout_s,
+            read_s=self.limits.read_timeout_s,
+            data={"query": sparql},
+            headers={"Accept": _JSON},
+        ) as response:
+            self._check(response, "counting the graphs")
+            raw = response.read()
         results = ox.parse_query_results(raw, ox.QueryResultsFormat.JSON)
         assert isinstance(results, ox.QuerySolutions)
         return [{str(v.value): s[v] for v in results.variables} for s in results]
 
-    # Graph Store Protocol over plain HTTP.
+    # Graph Store Protocol.
 
-    def _gsp(self, method: str, graph: str | None, *, body: Any = None, headers: dict[str, str] | None = None) -> Any:
+    def _gsp_url(self, graph: str | None) -> tuple[str, dict[str, str]]:
         if not self.gsp_url:
             raise UpstreamError("No Graph Store endpoint is configured for the remote store (CITYREF_REMOTE_GSP_URL)")
+        return self.gsp_url, ({"default": ""} if graph is None else {"graph": graph})
+
+    @contextmanager
+    def _gsp(self, method: str, graph: str | None, *, total_s: float | None = None, **kwargs: Any) -> Iterator[Any]:
+        """A Graph Store exchange: yields the response, or ``None`` for 404; 400 is the client's data error."""
+        url, params = self._gsp_url(graph)
         if method not in ("GET", "HEAD"):
-            self._graph_sizes = None
-        query = "default" if graph is None else urllib.parse.urlencode({"graph": graph})
-        request = urllib.request.Request(f"{self.gsp_url}?{query}", data=body, method=method, headers=headers or {})
-        if self.api_key:
-            request.add_header("Authorization", f"Bearer {self.api_key}")
-        try:
-            return urllib.request.urlopen(request, timeout=600)
-        except urllib.error.HTTPError as error:
-            if error.code == 404:
-                return None
-            detail = error.read().decode("utf-8", "replace")[:500]
-            if error.code == 400:
-                raise BadRequest(f"The store refused the data: {detail}") from error
-            raise UpstreamError(f"The store answered {error.code}: {detail}") from error
-        except urllib.error.URLError as error:
-            raise UpstreamError(f"The store could not be reached: {error}") from error
+            self._forget_sizes()
+        what = f"the Graph Store {method}"
+        with self._exchange(
+            method,
+            url,
+            what=what,
+            total_s=total_s or self.limits.timeout_s,
+            read_s=self.limits.read_timeout_s,
+            params=params,
+            **kwargs,
+        ) as response:
+            if response.status_code == 404:
+                yield None
+                return
+            if response.status_code == 400:
+                raise BadRequest(f"The store refused the data: {_excerpt(response) or 'no reason given'}")
+            self._check(response, what)
+            yield response
+
+    def _send_body(
+        self,
+        method: str,
+        graph: str | None,
+        body: bytes | Path,
+        media_type: str,
+        *,
+        total_s: float | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """Send one Graph Store body: bytes as they are, or a file streamed in chunks (never read into memory),
+        with its length declared so that servers that refuse chunked uploads take it."""
+        headers = {"Content-Type": media_type}
+        content: bytes | Iterator[bytes]
+        if isinstance(body, Path):
+            size = body.stat().st_size
+            headers["Content-Length"] = str(size)
+            content = _file_chunks(body, size, progress)
+        else:
+            content = body
+        with self._gsp(method, graph, total_s=total_s, content=content, headers=headers):
+            pass
 
     def graph_exists(self, graph: str | None) -> bool:
         if graph is None:
             return True
-        response = self._gsp("HEAD", graph)
-        if response is None:
-            return False
-        response.close()
-        return True
+        with self._gsp("HEAD", graph) as response:
+            return response is not None
 
     def graph_get(self, graph: str | None, media_type: str) -> bytes | None:
-        response = self._gsp("GET", graph, headers={"Accept": media_type})
-        if response is None:
-            return None
-        with response:
-            data: bytes = response.read()
-        return data
+        with self._gsp("GET", graph, headers={"Accept": media_type}) as response:
+            return None if response is None else response.read()
 
     def incoming_dir(self) -> Path:
         return self._incoming
 
-    def _send(self, method: str, graph: str | None, upload: Prepared) -> bool:
-        existed = self.graph_exists(graph)
-        with open(upload.path, "rb") as body:
-            headers = {"Content-Type": _NT, "Content-Length": str(upload.path.stat().st_size)}
-            response = self._gsp(method, graph, body=body, headers=headers)
-        if response is not None:
-            response.close()
+    def _put_or_post(self, method: str, graph: str | None, upload: Prepared) -> bool:
+        """Send a prepared upload (streamed from its file, then removed: the store takes it over)."""
+        try:
+            existed = self.graph_exists(graph)
+            total = self.limits.load_timeout_s if upload.path.stat().st_size > _LARGE else None
+            self._send_body(method, graph, upload.path, _NT, total_s=total)
+        finally:
+            upload.path.unlink(missing_ok=True)
         return not existed
 
     def graph_put(self, graph: str | None, upload: Prepared) -> bool:
-        return self._send("PUT", graph, upload)
+        return self._put_or_post("PUT", graph, upload)
 
     def graph_post(self, graph: str | None, upload: Prepared) -> bool:
-        return self._send("POST", graph, upload)
+        return self._put_or_post("POST", graph, upload)
 
     def recorded_digest(self, graph: str) -> str | None:
         g = sparql_iri(graph)
@@ -201,21 +426,46 @@ class RemoteStore(Store):
         return str(rows[0]["d"].value) if rows else None
 
     def graph_delete(self, graph: str | None) -> bool:
-        response = self._gsp("DELETE", graph)
-        if response is None:
-            return False
-        response.close()
-        return True
+        with self._gsp("DELETE", graph) as response:
+            return response is not None
 
     def graphs(self) -> list[GraphInfo]:
-        """Graph sizes, kept for ``GRAPH_SIZES_TTL_S``: counting scans the whole store, and /metrics scrapes and
-        service descriptions ask often. A write through this replica forgets them at once."""
+        """Graph sizes, kept for ``GRAPH_SIZES_TTL_S``: counting scans the whole store, and service descriptions
+        ask often. A write through this replica forgets them at once."""
         cached = self._graph_sizes
         if cached is not None and time.monotonic() - cached[0] < GRAPH_SIZES_TTL_S:
             return cached[1]
         sizes = self._count_graphs()
         self._graph_sizes = (time.monotonic(), sizes)
         return sizes
+
+    def _forget_sizes(self) -> None:
+        """A write makes the counts stale: the next ``graphs()`` counts again, but ``known_graphs()`` keeps
+        reporting the last ones until then (a store that went down keeps its last known sizes in /metrics)."""
+        cached = self._graph_sizes
+        if cached is not None:
+            self._graph_sizes = (-math.inf, cached[1])
+
+    def known_graphs(self) -> list[GraphInfo] | None:
+        """The last counted sizes at once, without waiting for the store (``None`` before the first count); when
+        they are stale and the store is up, one background count refreshes them. For ``/metrics``, which must
+        answer even while the store is down or frozen."""
+        cached = self._graph_sizes
+        fresh = cached is not None and time.monotonic() - cached[0] < GRAPH_SIZES_TTL_S
+        if not fresh and self.breaker.up:
+            with self._sizes_lock:
+                if self._sizes_refresh is None or not self._sizes_refresh.is_alive():
+                    self._sizes_refresh = threading.Thread(
+                        target=self._refresh_sizes, name="cityref-graph-sizes", daemon=True
+                    )
+                    self._sizes_refresh.start()
+        return cached[1] if cached is not None else None
+
+    def _refresh_sizes(self) -> None:
+        try:
+            self.graphs()
+        except Exception as error:  # bounded by the call's own timeouts; the next scrape tries again
+            log.info("could not count the graphs of the remote store: %s", error)
 
     def _count_graphs(self) -> list[GraphInfo]:
         counts: dict[str | None, int] = {None: 0}
@@ -230,10 +480,71 @@ class RemoteStore(Store):
         return [GraphInfo(iri, n) for iri, n in counts.items()]
 
     def close(self) -> None:
-        """Every call opens its own connection; only the folder for prepared uploads is left to remove."""
+        """Close the pooled connections and remove the folder for prepared uploads."""
+        self._client.close()
         shutil.rmtree(self._incoming, ignore_errors=True)
 
 
-def _message(error: Exception) -> str:
-    text = str(error)
-    return text.split("Response:", 1)[-1].strip().removeprefix("b'").removesuffix("'") if "Response:" in text else text
+def dict_list(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Form pairs as httpx takes them, repeated names kept in order (the protocol repeats dataset parameters)."""
+    form: dict[str, list[str]] = {}
+    for key, value in pairs:
+        form.setdefault(key, []).append(value)
+    return form
+
+
+def _lines(response: httpx.Response) -> Iterator[bytes]:
+    """The body's lines as bytes, each with its newline, read only as far as the caller iterates."""
+    pending = b""
+    for chunk in response.iter_bytes():
+        pending += chunk
+        *complete, pending = pending.split(b"\n")
+        for line in complete:
+            yield line + b"\n"
+    if pending:
+        yield pending
+
+
+def _file_chunks(path: Path, total: int, progress: Progress | None) -> Iterator[bytes]:
+    done = 0
+    with path.open("rb") as file:
+        while chunk := file.read(_UPLOAD_CHUNK):
+            done += len(chunk)
+            if progress is not None:
+                progress(done, total)
+            yield chunk
+
+
+def _connect_reason(error: httpx.ConnectError) -> str:
+    """Our words for why a connection failed, from the OS error underneath (never the library's text)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ConnectionRefusedError):
+            return "the connection was refused"
+        if isinstance(cause, socket.gaierror):
+            return "the host name did not resolve"
+        cause = cause.__cause__ or cause.__context__
+    text = str(error).lower()
+    if "refused" in text:
+        return "the connection was refused"
+    if "name or service" in text or "nodename" in text or "resolution" in text:
+        return "the host name did not resolve"
+    return "the connection could not be opened"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _excerpt(response: httpx.Response) -> str:
+    """A short, single-line excerpt of an error body, for a message; HTML error pages (proxies) say nothing useful
+    and are left out. Reads at most a few KiB, so a huge error body costs nothing."""
+    if "html" in response.headers.get("content-type", "").lower():
+        return ""
+    raw = b""
+    for chunk in response.iter_bytes():
+        raw += chunk
+        if len(raw) >= _ERROR_READ:
+            break
+    text = _CONTROL.sub(" ", raw[:_ERROR_READ].decode("utf-8", "replace")).strip()
+    text = " ".join(text.split())
+    return text if len(text) <= _ERROR_EXCERPT else text[: _ERROR_EXCERPT - 1] + "…"
