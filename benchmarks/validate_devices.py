@@ -68,12 +68,37 @@ def main() -> None:
     triples = len(parse_data(text, "text/turtle"))
     parsed = time.perf_counter() - started
     started = time.perf_counter()
-    report = validate(text, [args.profile], timeout_s=3600 if args.worker else None)
+    if args.worker:
+        conforms, counts = in_worker(text, args.profile)
+    else:
+        report = validate(text, [args.profile])
+        conforms, counts = report.conforms, report.counts
     elapsed = time.perf_counter() - started
     print(
         f"{triples} triples: parse {parsed:.2f} s; validate (parse + ontology + pySHACL + report) {elapsed:.2f} s; "
-        f"conforms={report.conforms} counts={report.counts}"
+        f"conforms={conforms} counts={counts}"
     )
+
+
+def in_worker(text: str, profile: str) -> tuple[bool, dict[str, int]]:
+    """The server's way: the delivery as a file, validated and rendered in a validation worker."""
+    import tempfile
+    from pathlib import Path
+
+    from cityref.validation import ValidationJob, run_in_pool, worker_spec
+    from cityref.workers import WorkerPool
+
+    pool = WorkerPool(worker_spec(8192, 0, 60.0), 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "register.ttl"
+        path.write_text(text, encoding="utf-8")
+        try:
+            result = run_in_pool(
+                pool, ValidationJob(((str(path), "text/turtle", path.name),), (profile,), "json"), 3600
+            )
+        finally:
+            pool.close()
+    return result.conforms, result.counts
 
 
 if __name__ == "__main__":
