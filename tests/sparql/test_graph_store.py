@@ -112,3 +112,46 @@ def test_gsp_writes_are_visible_to_sparql(client: TestClient) -> None:
     assert client.get("/sparql", params={"query": ask}).json()["boolean"] is True
     client.delete("/graphs", params={"graph": graph}, headers=AUTH)
     assert client.get("/sparql", params={"query": ask}).json()["boolean"] is False
+
+
+def _multipart(*parts: tuple[str, bytes, str]) -> tuple[bytes, dict[str, str]]:
+    boundary = "cityref-test-boundary"
+    chunks = []
+    for name, data, media_type in parts:
+        chunks.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            f"Content-Type: {media_type}\r\n\r\n".encode()
+            + data
+            + b"\r\n"
+        )
+    body = b"".join(chunks) + f"--{boundary}--\r\n".encode()
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}", **AUTH}
+
+
+def test_a_multipart_post_with_one_bad_part_writes_nothing(client: TestClient) -> None:
+    """Every document of a multipart body is read before anything is written: a malformed second part leaves
+    the target graph as it was, and a POST to the store itself creates no graph."""
+    graph = G + "/multipart"
+    assert client.put("/graphs", params={"graph": graph}, content=ALICE, headers=TTL).status_code in (201, 204)
+    before = triples(client, graph)
+    body, headers = _multipart(("bob.ttl", BOB, "text/turtle"), ("bad.ttl", b"<http://a> <http://b> .", "text/turtle"))
+    response = client.post("/graphs", params={"graph": graph}, content=body, headers=headers)
+    assert response.status_code == 400 and response.json()["line"] == 1
+    assert triples(client, graph) == before
+    listed = client.get("/sparql", params={"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g {} }"})
+    graphs_before = listed.json()["results"]["bindings"][0]["n"]["value"]
+    assert client.post("/graphs", content=body, headers=headers).status_code == 400
+    listed = client.get("/sparql", params={"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g {} }"})
+    assert listed.json()["results"]["bindings"][0]["n"]["value"] == graphs_before
+
+
+def test_a_multipart_post_lands_whole_and_a_created_graph_has_a_location(client: TestClient) -> None:
+    graph = G + "/multipart-new"
+    client.delete("/graphs", params={"graph": graph}, headers=AUTH)
+    body, headers = _multipart(
+        ("alice.ttl", ALICE, "text/turtle"),
+        ("bob.nt", b'<http://example.org/bob> <http://example.org/name> "Bob" .', "application/n-triples"),
+    )
+    response = client.post("/graphs", params={"graph": graph}, content=body, headers=headers)
+    assert response.status_code == 201 and response.headers["location"] == graph
+    assert len(triples(client, graph)) == 3

@@ -146,7 +146,9 @@ async def post_graph(request: Request, settings: SettingsDep, store: StoreDep, w
         return Response(status_code=201, headers={"Location": iri})
     assert target is None or isinstance(target, str)
     created = await _write(request, settings, store, work, target, replace=False)
-    return Response(status_code=201 if created else 204)
+    if created and target is not None:
+        return Response(status_code=201, headers={"Location": target})
+    return Response(status_code=204)
 
 
 @router.delete("/graphs", summary="Delete a graph", status_code=204, response_model=None)
