@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 
 from cityref.cli._app import app
 
@@ -58,15 +57,16 @@ def serve(
 
     overrides: dict[str, Any] = {"host": host, "port": port, "data_dir": data_dir}
     settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
-    err = Console(stderr=True)
     if settings.store == "embedded" and settings.data_dir is not None:
         holder = store_holder(settings.data_dir)
         if holder is not None:
-            err.print(f"[red]The data directory {settings.data_dir} is in use by another cityref process[/] ({holder})")
+            typer.echo(
+                f"The data directory {settings.data_dir} is in use by another cityref process ({holder})", err=True
+            )
             raise typer.Exit(2)
     problem = port_problem(settings.host, settings.port)
     if problem is not None:
-        err.print(f"[red]Cannot listen on {settings.host}:{settings.port}:[/] {problem}")
+        typer.echo(f"Cannot listen on {settings.host}:{settings.port}: {problem}", err=True)
         raise typer.Exit(2)
     # The app writes its own access log (JSON with a request id); uvicorn's would repeat every line.
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", access_log=False)

@@ -87,7 +87,10 @@ class Writer:
         redone = self._recover()
         if sweep:
             for leftover in (self.root / INCOMING_DIR).iterdir():
-                leftover.unlink(missing_ok=True)
+                if leftover.is_dir():
+                    shutil.rmtree(leftover, ignore_errors=True)  # a request's spooled body
+                else:
+                    leftover.unlink(missing_ok=True)
         return {
             "snapshot": self.checkpoint(generation),
             "redone": redone,
