@@ -13,10 +13,12 @@ external-entity handler.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -107,15 +109,30 @@ def _check_contexts(document: Any) -> None:
             stack.extend(value)
 
 
+_READING = ContextVar("cityref_reading_data", default=False)
+
+
+def _not_about_data(record: logging.LogRecord) -> bool:
+    return not (_READING.get() and record.getMessage().startswith("Failed to convert Literal lexical form"))
+
+
+# rdflib logs each ill-typed literal it builds as a warning with a traceback; while data is read, that is noise.
+logging.getLogger("rdflib.term").addFilter(_not_about_data)
+
+
 @contextmanager
 def strict_literals() -> Iterator[None]:
     """rdflib only warns on a boolean like "none" and reads it as false; as an error (which rdflib catches) the
-    literal is ill-typed, as XSD says, and ``sh:datatype`` reports it. Other warnings about data are silenced:
-    the report is where data problems belong."""
+    literal is ill-typed, as XSD says, and ``sh:datatype`` reports it. Other warnings about data are silenced, and
+    so is rdflib's log line for each ill-typed literal: the report is where data problems belong."""
+    reading = _READING.set(True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         warnings.filterwarnings("error", message="Parsing weird boolean")
-        yield
+        try:
+            yield
+        finally:
+            _READING.reset(reading)
 
 
 def too_deep() -> SyntaxProblem:
