@@ -103,7 +103,7 @@ async def get_graph(request: Request, store: StoreDep) -> Response:
 
 @router.put("/graphs", summary="Replace a graph (atomic)", status_code=204, response_model=None)
 async def put_graph(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
-    require_write_key(request)
+    require_write_key(request, "graphs:write")
     graph = _graph(request)
     data, content_type = await _upload(request, settings)
     created = await run_in_threadpool(store.graph_put, graph, data, content_type, base_iri=graph)
@@ -112,7 +112,7 @@ async def put_graph(request: Request, settings: SettingsDep, store: StoreDep) ->
 
 @router.post("/graphs", summary="Add to a graph, or create a new one", status_code=204, response_model=None)
 async def post_graph(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
-    require_write_key(request)
+    require_write_key(request, "graphs:write")
     target = _target(request)
     parts = await _parts(request, settings)
     if target is _NO_TARGET:
@@ -132,7 +132,7 @@ async def post_graph(request: Request, settings: SettingsDep, store: StoreDep) -
 
 @router.delete("/graphs", summary="Delete a graph", status_code=204, response_model=None)
 async def delete_graph(request: Request, store: StoreDep) -> Response:
-    require_write_key(request)
+    require_write_key(request, "graphs:write")
     graph = _graph(request)
     existed = await run_in_threadpool(store.graph_delete, graph)
     if not existed:

@@ -91,7 +91,7 @@ async def _query(request: Request, settings: SettingsDep, store: StoreDep, text:
 
 
 async def _update(request: Request, settings: SettingsDep, store: StoreDep, text: str, pairs: Pairs) -> Response:
-    require_write_key(request)
+    require_write_key(request, "sparql:update")
     using = _params(pairs, "using-graph-uri")
     using_named = _params(pairs, "using-named-graph-uri")
     if using or using_named:
