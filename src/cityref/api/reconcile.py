@@ -34,7 +34,7 @@ Lang = Annotated[str | None, Query(description="Language chain for names, e.g. `
 
 
 def _base(request: Request, settings: Settings) -> str:
-    return (settings.base_url or str(request.base_url)).rstrip("/")
+    return settings.public_base_url()  # the manifest's URLs must be absolute, but never from the Host header
 
 
 def manifest_v02(index: TermIndex, base: str) -> dict[str, Any]:
