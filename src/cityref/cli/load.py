@@ -9,9 +9,10 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
-from cityref.cli._app import app
+from cityref.cli._app import app, is_http_url
 from cityref.errors import CityrefError
 
 
@@ -40,6 +41,9 @@ def load(
         console.print(f"[red]--graph must be an absolute IRI:[/] {error}")
         raise typer.Exit(2) from None
     store: Store
+    if endpoint and not is_http_url(endpoint):
+        console.print(f"[red]--endpoint must be an http:// or https:// URL:[/] {escape(endpoint)}")
+        raise typer.Exit(2)
     if endpoint:
         store = RemoteStore(endpoint, gsp_url=endpoint, api_key=key)
         target = endpoint
