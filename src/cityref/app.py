@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from cityref._version import VERSION
 from cityref.api.gates import Work, WorkCollector
 from cityref.api.problems import install_handlers
+from cityref.api.security import install_security
 from cityref.model import Ontology
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_handlers(app)
+    install_security(app, settings)  # keys in URLs, rate limits, body cap, headers: inside the access log
 
     from cityref.api.head import HeadAsGet
     from cityref.api.observability import install_observability

@@ -89,6 +89,12 @@ class InvalidParameters(CityrefError):
     code, status, title = "invalid-parameters", 422, "Invalid parameters"
 
 
+class TooManyRequests(CityrefError):
+    """A client went past a rate limit or sent too many wrong keys; ``Retry-After`` says when to come back."""
+
+    code, status, title = "too-many-requests", 429, "Too many requests"
+
+
 class Busy(CityrefError):
     code, status, title = "busy", 503, "Service busy"
 

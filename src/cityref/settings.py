@@ -9,8 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Scope = Literal["graphs:write", "sparql:update"]
+"""What a key may do: ``graphs:write`` (PUT, POST and DELETE on ``/graphs``), ``sparql:update`` (updates on
+``/sparql``)."""
+SCOPES: tuple[Scope, ...] = ("graphs:write", "sparql:update")
+
+
+class ApiKey(BaseModel):
+    """One configured key: the SHA-256 hex digest of the secret (never the secret), what it may do, and a name for
+    the operator (it is never sent or logged)."""
+
+    sha256: str = Field(pattern=r"^[0-9a-fA-F]{64}$")
+    scopes: list[Scope] = Field(min_length=1)
+    name: str | None = None
 
 
 class Settings(BaseSettings):
@@ -119,3 +133,50 @@ class Settings(BaseSettings):
     remote_bootstrap_retry_s: float = Field(
         default=5.0, gt=0, description="Seconds between tries to load the shipped graphs while the store is down"
     )
+
+    # HTTP hygiene: keys, abuse, headers
+    api_keys: list[ApiKey] = Field(
+        default_factory=list,
+        description='Keys with scopes, e.g. [{"sha256": "...", "scopes": ["graphs:write"], "name": "etl"}]; '
+        "a digest in api_key_hashes is a key with every scope",
+    )
+    auth_max_failures: int = Field(
+        default=10, ge=1, description="Wrong keys one client address may send within auth_failure_window_s"
+    )
+    auth_failure_window_s: int = Field(default=300, ge=1, description="Window in which wrong keys are counted")
+    auth_cooldown_s: int = Field(
+        default=300, ge=1, description="How long a client past auth_max_failures is refused writes (429), any key"
+    )
+    rate_limit_sparql: str | None = Field(default="600/minute", description="Requests per client on /sparql")
+    rate_limit_queries: str | None = Field(default="600/minute", description="Requests per client on /queries/{name}")
+    rate_limit_validate: str | None = Field(default="120/minute", description="POST /validate requests per client")
+    rate_limit_resolve: str | None = Field(default="600/minute", description="POST /resolve requests per client")
+    rate_limit_reconcile: str | None = Field(
+        default="3000/minute", description="Requests per client on /reconcile and everything below it"
+    )
+    preview_frame_ancestors: str = Field(
+        default="*",
+        description="CSP frame-ancestors of the reconciliation previews, which OpenRefine shows in a frame",
+    )
+
+    @field_validator(
+        "rate_limit_sparql", "rate_limit_queries", "rate_limit_validate", "rate_limit_resolve", "rate_limit_reconcile"
+    )
+    @classmethod
+    def _rate_limit(cls, value: str | None) -> str | None:
+        """A limit in the notation of the ``limits`` library ("600/minute", "10/second;500/hour"); empty or
+        "none" switches the limit off. A typo fails at start, not at the first request."""
+        if value is None or value.strip().lower() in ("", "none", "off"):
+            return None
+        from limits import parse_many
+
+        parse_many(value)  # raises ValueError on a malformed limit
+        return value
+
+    def public_base_url(self) -> str:
+        """The service's own address for links that must be absolute: ``base_url``, else one made from ``host`` and
+        ``port``. Never the request's Host header, which the client chooses."""
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"

@@ -129,7 +129,7 @@ async def get_graph(request: Request, store: StoreDep) -> Response:
 
 @router.put("/graphs", summary="Replace a graph (atomic)", status_code=204, response_model=None)
 async def put_graph(request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
-    require_write_key(request)
+    require_write_key(request, "graphs:write")
     graph = _graph(request)
     created = await _write(request, settings, store, work, graph, replace=True)
     return Response(status_code=201 if created else 204)
@@ -137,7 +137,7 @@ async def put_graph(request: Request, settings: SettingsDep, store: StoreDep, wo
 
 @router.post("/graphs", summary="Add to a graph, or create a new one", status_code=204, response_model=None)
 async def post_graph(request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
-    require_write_key(request)
+    require_write_key(request, "graphs:write")
     target = _target(request)
     if target is _NO_TARGET:
         iri = f"{GRAPH_BASE}new/{uuid.uuid4()}"
@@ -153,7 +153,7 @@ async def post_graph(request: Request, settings: SettingsDep, store: StoreDep, w
 
 @router.delete("/graphs", summary="Delete a graph", status_code=204, response_model=None)
 async def delete_graph(request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
-    require_write_key(request)
+    require_write_key(request, "graphs:write")
     graph = _graph(request)
     existed = await work.write.run(settings.write_timeout_s, lambda _: store.graph_delete(graph))
     if not existed:

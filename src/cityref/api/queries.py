@@ -49,8 +49,8 @@ def _text(query: canned.CannedQuery) -> Response:
 
 
 @router.get("/queries", summary="The canned queries, with their parameters")
-def list_queries(request: Request, settings: SettingsDep) -> dict[str, Any]:
-    base = (settings.base_url or str(request.base_url)).rstrip("/")
+def list_queries(settings: SettingsDep) -> dict[str, Any]:
+    base = settings.public_base_url()
     return {
         "queries": [
             {**q.to_json(), "href": f"{base}/queries/{q.name}", "text": f"{base}/queries/{q.name}.rq"}

@@ -34,7 +34,7 @@ Lang = Annotated[str | None, Query(description="Language chain for names, e.g. `
 
 
 def _base(request: Request, settings: Settings) -> str:
-    return (settings.base_url or str(request.base_url)).rstrip("/")
+    return settings.public_base_url()  # the manifest's URLs must be absolute, but never from the Host header
 
 
 def manifest_v02(index: TermIndex, base: str) -> dict[str, Any]:
@@ -196,8 +196,9 @@ def _preview(
     notation = f" <b>{escape(term['notation'])}</b>" if term["notation"] else ""
     types = ", ".join(escape(t["label"] or t["curie"]) for t in term["types"])
     html = (
-        '<!doctype html><html><head><meta charset="utf-8"><title>preview</title></head>'
-        f'<body style="font:14px sans-serif;margin:4px"><a href="/def/{escape(record.local)}" target="_blank">'
+        '<!doctype html><html><head><meta charset="utf-8"><title>preview</title>'
+        '<link rel="stylesheet" href="/static/preview.css"></head>'
+        f'<body><a href="/def/{escape(record.local)}" target="_blank">'
         f"{escape(term['label'] or term['curie'])}</a>{notation}<br><i>{types}</i>"
         f"<p>{escape(definition)}</p></body></html>"
     )

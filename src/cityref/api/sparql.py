@@ -102,7 +102,7 @@ async def _query(request: Request, settings: Settings, store: Store, text: str, 
 
 
 async def _update(request: Request, settings: Settings, store: Store, text: str, pairs: Pairs) -> Response:
-    require_write_key(request)
+    require_write_key(request, "sparql:update")
     using = _params(pairs, "using-graph-uri")
     using_named = _params(pairs, "using-named-graph-uri")
     if using or using_named:
@@ -153,7 +153,7 @@ async def _description(request: Request, settings: SettingsDep, store: StoreDep)
     chosen = media.negotiate_rdf(accept, html=True)
     if chosen is None:
         raise NotAcceptable("None of the accepted media types can carry the service description")
-    endpoint = (settings.base_url.rstrip("/") + "/sparql") if settings.base_url else str(request.url_for("sparql_get"))
+    endpoint = settings.public_base_url() + "/sparql"  # never from the Host header, which the client chooses
     if chosen == media.HTML:
         return HTMLResponse(sparql_page.render(endpoint))
     graphs = await run_in_threadpool(store.graphs)

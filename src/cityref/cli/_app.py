@@ -1,5 +1,7 @@
 """The one Typer application every command module registers with."""
 
+from urllib.parse import urlsplit
+
 import typer
 
 app = typer.Typer(
@@ -10,3 +12,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def is_http_url(url: str) -> bool:
+    """Whether ``url`` is an absolute http(s) URL with a host (what ``--endpoint`` must be)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url

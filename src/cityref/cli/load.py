@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
-from cityref.cli._app import app
+from cityref.cli._app import app, is_http_url
 from cityref.errors import CityrefError
 
 if TYPE_CHECKING:
@@ -80,6 +81,9 @@ def load(
         console.print(f"[red]--graph must be an absolute IRI:[/] {error}")
         raise typer.Exit(2) from None
     store: Store
+    if endpoint and not is_http_url(endpoint):
+        console.print(f"[red]--endpoint must be an http:// or https:// URL:[/] {escape(endpoint)}")
+        raise typer.Exit(2)
     if endpoint:
         store = RemoteStore(endpoint, gsp_url=endpoint, api_key=key)
         target = endpoint

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cityref.cli._app import app
+from cityref.cli._app import app, is_http_url
 from cityref.errors import CityrefError, SyntaxProblem
 from cityref.services import canned
 from cityref.services.binding import PREFIXES
@@ -141,6 +141,8 @@ def query(
         raise typer.BadParameter("give a canned query name, a .rq file or SPARQL text", param_hint="QUERY")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    if endpoint and not is_http_url(endpoint):
+        raise typer.BadParameter("an http:// or https:// URL", param_hint="--endpoint")
     try:
         chosen = resolve(target)
         text = chosen.bind(parse_params(param or []))

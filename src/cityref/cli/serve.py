@@ -46,7 +46,7 @@ def port_problem(host: str, port: int) -> str | None:
 @app.command()
 def serve(
     host: str = typer.Option(None, help="Interface to listen on (default 127.0.0.1, or CITYREF_HOST)"),
-    port: int = typer.Option(None, help="Port (default 8000, or CITYREF_PORT)"),
+    port: int = typer.Option(None, min=1, max=65535, help="Port (default 8000, or CITYREF_PORT)"),
     data_dir: Path = typer.Option(None, help="Embedded store directory (default: in memory, or CITYREF_DATA_DIR)"),
 ) -> None:
     """Start the server on its embedded defaults: ontology, profiles and the Exampleton sample city loaded."""

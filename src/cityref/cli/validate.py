@@ -62,6 +62,9 @@ def validate_command(
     if not profile:
         err.print("Name at least one profile with --profile (see GET /profiles or the docs)")
         raise typer.Exit(2)
+    if timeout is not None and not timeout > 0:  # also NaN; a negative budget used to end in a traceback
+        err.print(f"--timeout must be a positive number of seconds, not {timeout}")
+        raise typer.Exit(2)
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         err.print(f"No such file: {escape(', '.join(missing))}")
@@ -90,7 +93,11 @@ def validate_command(
             err.print(f"known: {escape(', '.join(map(str, known)))}", highlight=False)
         raise typer.Exit(2) from None
     if output is not None:
-        output.write_text(rendered, encoding="utf-8")
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as error:
+            err.print(f"Cannot write the report to {escape(str(output))}: {escape(error.strerror or str(error))}")
+            raise typer.Exit(2) from None
     else:
         typer.echo(rendered, nl=False)
     raise typer.Exit(0 if conforms else 1)

@@ -113,7 +113,8 @@ class Writer:
             self.store.update(sparql, base_iri=base_iri)
         except SyntaxError as error:
             raise sparql_error(error) from None
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, RuntimeError) as error:
+            # the engine's refusals while applying (CLEAR of a graph that does not exist, a LOAD that failed)
             raise BadRequest(f"The update failed: {error}") from None
         return {}
 

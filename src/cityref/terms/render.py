@@ -113,6 +113,12 @@ def rdf_graph(index: TermIndex, *records: TermRecord) -> Graph:
     return graph
 
 
+PAGE_STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+th{text-align:left;vertical-align:top;padding:.3rem 1rem .3rem 0;white-space:nowrap;color:#555}
+td{padding:.3rem 0}code{background:#f3f3f3;padding:0 .2rem}"""
+"""The term page's only style, inline so that the page stands alone; the pages' CSP allows it by its hash."""
+
+
 def html_page(term: dict[str, Any], alternates: list[tuple[str, str, str]]) -> str:
     """A small self-contained page for browsers; every value is escaped, links stay on this server (``/def/``)."""
 
@@ -165,9 +171,7 @@ def html_page(term: dict[str, Any], alternates: list[tuple[str, str, str]]) -> s
 <html lang="{escape(term["labelLang"] or "en")}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · cityref</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}
-th{{text-align:left;vertical-align:top;padding:.3rem 1rem .3rem 0;white-space:nowrap;color:#555}}
-td{{padding:.3rem 0}}code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
+<style>{PAGE_STYLE}</style></head>
 <body><h1>{title}</h1><p>{escape(term["kind"])} in the cityref ontology</p>
 <table>{body}</table>
 <p>Also as: {formats}</p></body></html>

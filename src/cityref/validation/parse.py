@@ -12,10 +12,12 @@ expansion bounded). On the server all of this runs in a validation worker withou
 
 from __future__ import annotations
 
+import logging
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -84,15 +86,30 @@ def _converter(bnode_prefix: str) -> Callable[[Any], Node]:
     return convert
 
 
+_READING = ContextVar("cityref_reading_data", default=False)
+
+
+def _not_about_data(record: logging.LogRecord) -> bool:
+    return not (_READING.get() and record.getMessage().startswith("Failed to convert Literal lexical form"))
+
+
+# rdflib logs each ill-typed literal it builds as a warning with a traceback; while data is read, that is noise.
+logging.getLogger("rdflib.term").addFilter(_not_about_data)
+
+
 @contextmanager
 def strict_literals() -> Iterator[None]:
     """rdflib only warns on a boolean like "none" and reads it as false; as an error (which rdflib catches) the
-    literal is ill-typed, as XSD says, and ``sh:datatype`` reports it. Other warnings about data are silenced:
-    the report is where data problems belong."""
+    literal is ill-typed, as XSD says, and ``sh:datatype`` reports it. Other warnings about data are silenced, and
+    so is rdflib's log line for each ill-typed literal: the report is where data problems belong."""
+    reading = _READING.set(True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         warnings.filterwarnings("error", message="Parsing weird boolean")
-        yield
+        try:
+            yield
+        finally:
+            _READING.reset(reading)
 
 
 def expansion_limit(data: bytes, max_expansion: int) -> int:
