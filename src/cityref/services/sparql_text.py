@@ -110,14 +110,17 @@ class Analysis:
 
 @dataclass
 class Fetch:
-    """One place where the engine may read ``SERVICE`` or ``LOAD``: ``text[start:end]`` is the keyword through its
-    target (and a LOAD's ``INTO GRAPH <g>``); ``targets`` are the IRIs it may name, ``<unresolved>`` when unknown."""
+    """One place where the engine may read ``SERVICE`` or ``LOAD``: ``targets`` are the IRIs it may name
+    (``<unresolved>`` when unknown), from every reading; ``text[start:end]`` is the keyword through the target (and a
+    LOAD's ``INTO GRAPH <g>``) of the reading the engine tries first, which is ``silent`` or not and names
+    ``first``. ``end`` is -1 when that reading does not end clearly."""
 
     keyword: str
     start: int
     end: int
     silent: bool
     targets: list[str]
+    first: list[str]
     depth: int
     """Brace depth at the keyword: 0 for an update operation."""
 
@@ -300,26 +303,27 @@ def _starts_operation(lexed: list[Token], i: int) -> bool:
 def _read_fetch(
     keyword: str, after: _Reader, prefixes: dict[str, list[str]], open_end: bool, *, exact: bool
 ) -> Fetch | None:
-    """The fetch the engine may read after ``keyword``, with SILENT and without (the engine tries both)."""
+    """The fetch the engine may read after ``keyword``, with SILENT and without. The engine tries both for SERVICE;
+    for LOAD it keeps SILENT once read, but another engine may read ``LOADSILENT:x`` as LOAD of ``SILENT:x``."""
     readings: list[tuple[bool, _Reader]] = []
     silent = after.copy()
     if silent.keyword("silent"):
         readings.append((True, silent))
     readings.append((False, after))
     targets: list[str] = []
-    end, was_silent = -1, False
+    first: tuple[list[str], int, bool] | None = None
     for is_silent, reader in readings:
         read = _read_target(keyword, reader, prefixes, open_end)
         if read is not None:
             targets += [t for t in read[0] if t not in targets]
-            if end < 0:
-                end, was_silent = read[1], is_silent
-    if not targets:
+            first = first or (read[0], read[1], is_silent)
+    if first is None:
         if not exact:
             return None
         # The keyword itself, standing alone, is always checked, whatever follows it.
-        targets, end = [UNRESOLVED], -1
-    return Fetch(keyword, 0, end, was_silent, targets, 0)
+        targets = [UNRESOLVED]
+        first = targets, -1, False
+    return Fetch(keyword, 0, first[1], first[2], targets, first[0], 0)
 
 
 def _read_target(
@@ -410,8 +414,8 @@ def neutralise_silent_loads(text: str, allowed_hosts: list[str]) -> str:
             whole
             and fetch.start in starts
             and (not cuts or fetch.start >= cuts[-1].end)
-            and UNRESOLVED not in fetch.targets
-            and not all(_allowed(t, allowed_hosts) for t in fetch.targets)
+            and UNRESOLVED not in fetch.first
+            and not all(_allowed(t, allowed_hosts) for t in fetch.first)
         ):
             cuts.append(fetch)
     for fetch in reversed(cuts):
