@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cityref.errors import Forbidden
-from cityref.services.sparql_text import analyse, check_services, tokens
+from cityref.services.sparql_text import UNRESOLVED, analyse, check_services, tokens
 from cityref.store.base import SYSTEM_GRAPH
 
 EVIL = "http://127.0.0.1:1/sparql"
@@ -188,3 +188,10 @@ def test_a_language_tag_does_not_uncover_hidden_graphs(embedded_client: TestClie
     assert response.status_code == 200
     graphs = [row["g"]["value"] for row in response.json()["results"]["bindings"]]
     assert graphs and SYSTEM_GRAPH not in graphs
+
+
+def test_a_name_full_of_keywords_is_refused_not_read_again_and_again() -> None:
+    """Each ``service`` in a name reads the rest of the name again; past a few, the name is refused instead."""
+    name = "e:" + "service" * 20_000
+    assert analyse(f"PREFIX e: <http://x/> SELECT * {{ ?s ?p {name} }}").services == [UNRESOLVED]
+    assert analyse("PREFIX e: <http://x/> SELECT * { ?s ?p e:serviceservice }").services == []

@@ -79,6 +79,9 @@ _UPDATE_WORDS = ("insert", "delete", "load", "clear", "create", "drop", "copy", 
 _PROLOGUE_WORDS = frozenset({"prefix", "base", "version"})
 _LANGTAG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?")
 UNRESOLVED = "<unresolved>"
+MAX_KEYWORDS_PER_NAME = 4
+_HINT = re.compile("service|load", re.IGNORECASE)  # a quick filter only: it may match more than ASCII case
+"""Most times ``service`` may occur inside one name; a name with more is refused."""
 
 Token = tuple[str, str, int]
 """(kind, text, offset); kind is comment, string, iri, var, pname, word, open, close or other."""
@@ -200,7 +203,7 @@ def _declarations(lexed: list[Token]) -> dict[str, list[str]]:
     """Every ``PREFIX p: <ns>`` of the text, glued forms included (``PREFIXp:<ns>``, ``PREFIX:<ns>``)."""
     found: dict[str, list[str]] = {}
     for i, (kind, value, _) in enumerate(lexed):
-        if kind not in ("word", "pname") or not _fold(value).startswith("prefix"):
+        if kind not in ("word", "pname") or _fold(value[:6]) != "prefix":
             continue
         if kind == "word" and _fold(value) == "prefix":
             name, iri = lexed[i + 1 : i + 2], lexed[i + 2 : i + 3]
@@ -276,22 +279,40 @@ def fetches(
                     depth,
                 )
                 found.append(inner)
-        if kind not in ("word", "pname") or _is_langtag(lexed, i):
+        if kind not in ("word", "pname") or not _HINT.search(value) or _is_langtag(lexed, i):
             continue
         lowered = _fold(value)
-        for keyword in ("service", "load"):
-            at = lowered.find(keyword)
-            while at >= 0:
-                exact = kind == "word" and lowered == keyword
-                reader = _Reader(lexed, i + 1, _rest(token, at + len(keyword)))
-                fetch = None
-                if exact or keyword == "service" or (at == 0 and _starts_operation(lexed, i)):
-                    fetch = _read_fetch(keyword, reader, prefixes, open_end, exact=exact)
-                if fetch is not None:
-                    fetch.start, fetch.depth = offset + at, depth
-                    found.append(fetch)
-                at = lowered.find(keyword, at + 1)
+        if lowered.count("service") > MAX_KEYWORDS_PER_NAME:
+            # Each candidate reads the rest of its token again: bound the work, and refuse such a name.
+            found.append(Fetch("service", offset, -1, False, [UNRESOLVED], [UNRESOLVED], depth))
+            continue
+        at = lowered.find("service")
+        while at >= 0:
+            _add(found, "service", token, at, lexed, i, prefixes, open_end, depth)
+            at = lowered.find("service", at + 1)
+        # LOAD begins an operation, so only at the start of a token (the start, `;` or the prologue before it).
+        if lowered.startswith("load") and (lowered == "load" or _starts_operation(lexed, i)):
+            _add(found, "load", token, 0, lexed, i, prefixes, open_end, depth)
     return found
+
+
+def _add(
+    found: list[Fetch],
+    keyword: str,
+    token: Token,
+    at: int,
+    lexed: list[Token],
+    i: int,
+    prefixes: dict[str, list[str]],
+    open_end: bool,
+    depth: int,
+) -> None:
+    exact = token[0] == "word" and _fold(token[1]) == keyword
+    reader = _Reader(lexed, i + 1, _rest(token, at + len(keyword)))
+    fetch = _read_fetch(keyword, reader, prefixes, open_end, exact=exact)
+    if fetch is not None:
+        fetch.start, fetch.depth = token[2] + at, depth
+        found.append(fetch)
 
 
 def _starts_operation(lexed: list[Token], i: int) -> bool:
