@@ -166,6 +166,21 @@ def corpus(host: str) -> list[Case]:
             )
             for tail in ("FILTER(?a<2)SERVICEe:x#>", "FILTER(?a<2)SERVICESILENT:x#>", "FILTER(?a<2)serviceSILENTe:x#>")
         ),
+        # A comment or a string that starts inside such an IRI runs on past its `>`: what a lexer reads after it
+        # as a long string (or a string) is code to the engine.
+        Case(
+            f"SELECT * {{ BIND(1 AS ?a) FILTER(?a<2)#>'''\nSERVICE <http://{host}/x> {GROUP} BIND(\"'''\" AS ?q) }}",
+            False,
+        ),
+        Case(
+            f'SELECT * {{ BIND(1 AS ?a) FILTER(?a<2)#>"""\nSERVICE <http://{host}/x> {GROUP} BIND(\'"""\' AS ?q) }}',
+            False,
+        ),
+        Case(
+            f"SELECT * {{ BIND(1 AS ?a) FILTER(?a<2)BIND('>' AS ?q)SERVICE <http://{host}/x> {GROUP} "
+            "BIND('x' AS ?r) }",
+            False,
+        ),
         Case(f"SELECT * {{ SERVICE <http://{host}/a> {{ SERVICE <http://{host}/b> {GROUP} }} }}", False),
         Case(
             f"PREFIX x: <http://x.example/> PREFIX : <https://{ALLOWED}/> PREFIX c: <http://{host}/> "
@@ -214,6 +229,7 @@ LEGITIMATE = [
     Case("SELECT * { ?s ?p ?o } # SERVICE <http://example.org/> { }", False),
     Case('SELECT * { ?s ?p "x"@service }', False),
     Case("SELECT * WHERE { ?s <http://en.example.org/wiki/Node_(graph)> ?o }", False),
+    Case("SELECT * { ?s <http://en.example.org/wiki/Node_(graph)#it> ?o ; <http://example.org/(a)'s> ?p }", False),
     Case("PREFIX e: <https://example.org/> INSERT DATA { e:a e:payload e:b }", True),
     Case("PREFIX load: <https://example.org/> INSERT DATA { load:a load:b load:c }", True),
     Case("PREFIX e: <https://example.org/> DELETE WHERE { ?s e:download ?o }", True),

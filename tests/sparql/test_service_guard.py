@@ -195,3 +195,30 @@ def test_a_name_full_of_keywords_is_refused_not_read_again_and_again() -> None:
     name = "e:" + "service" * 20_000
     assert analyse(f"PREFIX e: <http://x/> SELECT * {{ ?s ?p {name} }}").services == [UNRESOLVED]
     assert analyse("PREFIX e: <http://x/> SELECT * { ?s ?p e:serviceservice }").services == []
+
+
+RUNS_PAST_THE_IRI = {
+    # `<2)#>` is no IRI to the engine (relative, no base): `?a < 2`, then a comment to the line's end. A lexer that
+    # took it for an IRI read the rest of the line as the start of a long string that hid the next line.
+    "comment-then-long-string": "SELECT * { BIND(1 AS ?a) FILTER(?a<2)#>'''\n"
+    f"SERVICE <{EVIL}> {{ }} BIND(\"'''\" AS ?q) }}",
+    # The engine's string '>' starts inside the would-be IRI; the lexer's string began at its end instead.
+    "string": f"SELECT * {{ BIND(1 AS ?a) FILTER(?a<2)BIND('>' AS ?q)SERVICE <{EVIL}> {{ }} BIND('x' AS ?r) }}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS_PAST_THE_IRI))
+def test_a_comment_or_string_begun_inside_a_would_be_iri_is_followed(name: str) -> None:
+    assert EVIL in analyse(RUNS_PAST_THE_IRI[name]).services
+
+
+def test_iris_that_are_iris_are_not_read_again() -> None:
+    """An absolute IRI is one to the engine whatever the base; parentheses, `#` and `'` in it change nothing."""
+    iris = " ".join(f"<http://example.org/Node_({i})#it's>" for i in range(50))
+    assert analyse(f"SELECT * {{ VALUES ?x {{ {iris} }} }}").services == []
+
+
+def test_reading_the_text_again_has_a_limit() -> None:
+    """Each relative IRI with `)` and `#` makes the rest of the text be read again; past a few, it is refused."""
+    iris = " ".join(f"<x{i})#>\n" for i in range(12))
+    assert analyse(f"BASE <http://example.org/> SELECT * {{ VALUES ?x {{ {iris} }} }}").services == [UNRESOLVED]

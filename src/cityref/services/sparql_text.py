@@ -33,7 +33,8 @@ A target is checked as every IRI it may name: each namespace a prefix is declare
 glued declaration, counts too), a local name without its escapes. A variable, an unknown prefix, an IRI the lexer
 cannot read and a relative IRI (resolved against a base that may be anything, the request's own address among
 them) are never allowed. The text is also read with its ``\\u`` escapes expanded, as some engines do, and the
-part of an IRI after a ``)`` is read as SPARQL too (see :func:`fetches`).
+part of an IRI after a ``)`` is read as SPARQL too, with what follows it where a comment or string may run on
+past the IRI (see :func:`_read_as_code`).
 
 >>> analyse('PREFIX e: <http://x/> SELECT * { SERVICE e:s { ?a ?b ?c } } # SERVICE <http://no/>').services
 ['http://x/s']
@@ -50,6 +51,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from pyoxigraph import NamedNode
 
 from cityref.errors import BadRequest, Forbidden, LimitExceeded
 from cityref.store.base import sparql_iri
@@ -80,8 +83,10 @@ _PROLOGUE_WORDS = frozenset({"prefix", "base", "version"})
 _LANGTAG = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:--[A-Za-z]+)?")
 UNRESOLVED = "<unresolved>"
 MAX_KEYWORDS_PER_NAME = 4
-_HINT = re.compile("service|load", re.IGNORECASE)  # a quick filter only: it may match more than ASCII case
 """Most times ``service`` may occur inside one name; a name with more is refused."""
+MAX_REREADS = 8
+"""Most times the text after an IRI is read again as code (see :func:`_read_as_code`); past that it is refused."""
+_HINT = re.compile("service|load", re.IGNORECASE)  # a quick filter only: it may match more than ASCII case
 
 Token = tuple[str, str, int]
 """(kind, text, offset); kind is comment, string, iri, var, pname, word, open, close or other."""
@@ -254,7 +259,12 @@ def _rest(token: Token, cut: int) -> list[Token]:
 
 
 def fetches(
-    text: str, *, lexed: list[Token] | None = None, prefixes: dict[str, list[str]] | None = None, open_end: bool = False
+    text: str,
+    *,
+    lexed: list[Token] | None = None,
+    prefixes: dict[str, list[str]] | None = None,
+    open_end: bool = False,
+    _budget: list[int] | None = None,
 ) -> list[Fetch]:
     """Every SERVICE and LOAD the engine may read in ``text``, glued forms included.
 
@@ -262,23 +272,14 @@ def fetches(
     """
     lexed = _code(text) if lexed is None else lexed
     prefixes = _declarations(lexed) if prefixes is None else prefixes
+    budget = [MAX_REREADS] if _budget is None else _budget
     found: list[Fetch] = []
     depth = 0
     for i, token in enumerate(lexed):
         kind, value, offset = token
         depth += (kind == "open") - (kind == "close")
         if kind == "iri" and ")" in value:
-            # A PEG engine reads `FILTER(?a<1)SERVICE ?x#>` as `?a < 1`, a SERVICE and a comment, where a lexer
-            # sees one IRI: whatever follows a `)` inside an IRI is read as SPARQL too. An IRI holds no `<`, so
-            # this goes one level deep only.
-            cut = offset + value.index(")") + 1
-            for inner in fetches(text[cut : offset + len(value) - 1], prefixes=prefixes, open_end=True):
-                inner.start, inner.end, inner.depth = (
-                    cut + inner.start,
-                    cut + inner.end if inner.end >= 0 else -1,
-                    depth,
-                )
-                found.append(inner)
+            found += _read_as_code(text, token, prefixes, depth, budget)
         if kind not in ("word", "pname") or not _HINT.search(value) or _is_langtag(lexed, i):
             continue
         lowered = _fold(value)
@@ -294,6 +295,46 @@ def fetches(
         if lowered.startswith("load") and (lowered == "load" or _starts_operation(lexed, i)):
             _add(found, "load", token, 0, lexed, i, prefixes, open_end, depth)
     return found
+
+
+def _read_as_code(
+    text: str, token: Token, prefixes: dict[str, list[str]], depth: int, budget: list[int]
+) -> list[Fetch]:
+    """The fetches of an IRI's text read as SPARQL after its first ``)``.
+
+    A PEG engine that cannot parse an IRI (a relative one with no base, say) goes back and reads its ``<`` as
+    less-than: ``FILTER(?a<1)SERVICE ?x#>`` is then a comparison, a SERVICE and a comment. When the rest of the
+    IRI holds no ``#`` or ``'``, that reading stops at the IRI's ``>`` and the rest alone is read. A ``#`` or a
+    ``'`` starts a comment or a string that runs on past the ``>`` and changes how the text after it reads
+    (``FILTER(?a<1)#>'''`` hides the next lines from a lexer that saw a long string there), so the whole text
+    from the ``)`` on is read again, a few times at most: past that, the text is refused. An IRI the engine
+    accepts as an absolute IRI is read as one whatever the base, and needs none of this.
+    """
+    _, value, offset = token
+    cut = offset + value.index(")") + 1
+    end = offset + len(value) - 1
+    if "#" not in text[cut:end] and "'" not in text[cut:end]:
+        inner = fetches(text[cut:end], prefixes=prefixes, open_end=True, _budget=budget)
+        depth_inside = False
+    elif _absolute_iri(value):
+        return []
+    else:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return [Fetch("service", offset, -1, False, [UNRESOLVED], [UNRESOLVED], depth)]
+        inner, depth_inside = fetches(text[cut:], prefixes=prefixes, _budget=budget), True
+    for fetch in inner:
+        fetch.start, fetch.end = cut + fetch.start, cut + fetch.end if fetch.end >= 0 else -1
+        fetch.depth = depth + fetch.depth if depth_inside else depth
+    return inner
+
+
+def _absolute_iri(value: str) -> bool:
+    try:
+        NamedNode(_expand(value[1:-1]))
+    except ValueError:
+        return False
+    return True
 
 
 def _add(
