@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import pytest
+from fastapi.testclient import TestClient
+from tests.sparql.conftest import AUTH
 from tests.sparql.listener import Recorder, listening
 
 from cityref.errors import Forbidden
@@ -283,3 +285,28 @@ def test_lookalike_texts_run_and_are_accepted(listener: str, case: Case) -> None
         list(result)
     assert Recorder.hits == []
     assert not case.refused([])
+
+
+BRIEF = [
+    ("SELECT * { SERVICESILENT<http://{H}/x> { ?a ?b ?c } }", False),
+    ("SELECT * { serviceSILENT<http://{H}/x> { ?a ?b ?c } }", False),
+    ("PREFIX : <http://{H}/> SELECT * { SERVICE:x { ?a ?b ?c } }", False),
+    ("PREFIX c: <http://{H}/> SELECT * { SERVICEc:x { ?a ?b ?c } }", False),
+    ("LOADSILENT<http://{H}/x> ; LOAD <http://{H}/y>", True),
+    ("PREFIX : <http://{H}/> LOAD:x", True),
+    ("INSERT { ?a ?b ?c } WHERE { SERVICESILENT<http://{H}/x> { ?a ?b ?c } }", True),
+]
+
+
+@pytest.mark.parametrize(("text", "update"), BRIEF, ids=[text[:50] for text, _ in BRIEF])
+def test_the_endpoint_refuses_them_without_contact(
+    listener: str, text: str, update: bool, embedded_client: TestClient
+) -> None:
+    text = text.replace("{H}", listener)
+    Recorder.hits.clear()
+    if update:
+        response = embedded_client.post("/sparql", data={"update": text}, headers=AUTH)
+    else:
+        response = embedded_client.get("/sparql", params={"query": text})
+    assert response.status_code == 403, response.text
+    assert Recorder.hits == []
