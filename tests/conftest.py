@@ -15,6 +15,11 @@ SHARED = (Path(__file__).resolve().parents[1].parent / "shared").resolve()
 CONFORMANCE = SHARED / "conformance"
 
 
+UNLIMITED = {f"rate_limit_{group}": "none" for group in ("sparql", "queries", "validate", "resolve", "reconcile")}
+"""The suite's clients send hundreds of requests a minute from one address (the conformance runs above all); the
+per-client limits are tested by tests/hygiene with apps of their own."""
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings(data_dir=None)

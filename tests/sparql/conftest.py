@@ -15,6 +15,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from tests.conftest import UNLIMITED
 
 from cityref import Settings, create_app
 from cityref.api.auth import key_digest
@@ -65,7 +66,12 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def embedded_settings(**overrides: object) -> Settings:
-    values: dict[str, object] = {"data_dir": None, "api_key_hashes": [key_digest(KEY)], "result_row_cap": 50}
+    values: dict[str, object] = {
+        "data_dir": None,
+        "api_key_hashes": [key_digest(KEY)],
+        "result_row_cap": 50,
+        **UNLIMITED,
+    }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cityref.errors import Forbidden
-from cityref.services.sparql_text import analyse, check_services, tokens
+from cityref.services.sparql_text import UNRESOLVED, analyse, check_services, tokens
 
 EVIL = "http://127.0.0.1:1/sparql"
 
@@ -91,3 +91,133 @@ def test_tokens_keep_offsets() -> None:
 def test_endpoint_refuses_the_cr_comment_bypass(embedded_client: TestClient) -> None:
     response = embedded_client.get("/sparql", params={"query": BYPASSES["comment-ends-at-cr"]})
     assert response.status_code == 403 and response.json()["service"] == EVIL
+
+
+# The engine reads keywords without a word boundary (tests/sparql/test_service_differential.py proves each kind
+# against it): every one of these names EVIL as what SERVICE or LOAD fetches.
+GLUED = {
+    "service-silent-glued": f"SELECT * {{ SERVICESILENT<{EVIL}> {{ ?a ?b ?c }} }}",
+    "service-silent-mixed-case": f"SELECT * {{ serviceSILENT<{EVIL}> {{ ?a ?b ?c }} }}",
+    "service-empty-prefix": "PREFIX : <http://127.0.0.1:1/> SELECT * { SERVICE:sparql { ?a ?b ?c } }",
+    "service-prefix-glued": "PREFIX c: <http://127.0.0.1:1/> SELECT * { SERVICEc:sparql { ?a ?b ?c } }",
+    "service-silent-prefix": "PREFIX : <http://127.0.0.1:1/> SELECT * { SERVICESILENT:sparql { ?a ?b ?c } }",
+    "prefix-named-service": "PREFIX service: <https://ok.example/> PREFIX : <http://127.0.0.1:1/> "
+    "SELECT * { service:sparql { ?a ?b ?c } }",
+    "after-boolean": f"SELECT * {{ ?a ?b trueSERVICE<{EVIL}> {{ ?a ?b ?c }} }}",
+    "after-exponent": f"SELECT * {{ ?a ?b 1e5SERVICE<{EVIL}> {{ ?a ?b ?c }} }}",
+    "after-second-dot-group": f"PREFIX x: <http://x/> SELECT * {{ ?a ?b x:a.b.SERVICE<{EVIL}> {{ ?a ?b ?c }} }}",
+    "comments-and-cr": f"SELECT * {{ service#a\rsilent#b\r<{EVIL}>#c\r{{ ?a ?b ?c }} }}",
+    "inside-an-iri-glued": "PREFIX e: <http://127.0.0.1:1/> SELECT * { BIND(1 AS ?a) FILTER(?a<1)SERVICEe:sparql#>\n"
+    "{ ?s ?p ?o } }",
+    "load-silent-glued": f"LOADSILENT<{EVIL}>",
+    "load-empty-prefix": "PREFIX : <http://127.0.0.1:1/> LOAD:sparql",
+    "load-into-glued": f"LOAD<{EVIL}>INTOGRAPH<urn:g>",
+    "load-after-operations": f"INSERTDATA{{<urn:a> <urn:b> <urn:c>}};CLEAR SILENT GRAPH <urn:g>;load silent<{EVIL}>;",
+    "insert-where-service": f"INSERT {{ ?a ?b ?c }} WHERE {{ SERVICESILENT<{EVIL}> {{ ?a ?b ?c }} }}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GLUED))
+def test_glued_keywords_are_read_as_the_engine_reads_them(name: str) -> None:
+    analysis = analyse(GLUED[name])
+    assert EVIL in analysis.services
+    with pytest.raises(Forbidden):
+        check_services(analysis, ["allowed.example"])
+
+
+def test_a_name_that_contains_service_is_a_service_only_before_a_group() -> None:
+    """The engine reads ``service:x ?p ?o`` as a triple and ``service:x { }`` as SERVICE ``:x``."""
+    prologue = "PREFIX service: <https://ok.example/> PREFIX : <http://127.0.0.1:1/> "
+    assert analyse(prologue + "SELECT * { service:sparql ?p ?o }").services == []
+    assert analyse(prologue + "SELECT * { service:sparql { ?a ?b ?c } }").services == [EVIL]
+
+
+def test_every_declaration_of_a_prefix_is_checked() -> None:
+    """The engine keeps the last declaration; a glued one (``PREFIXr:``) is a declaration too."""
+    allowed = "PREFIX r: <https://allowed.example/> "
+    service = "SELECT * { SERVICE r:x { ?a ?b ?c } }"
+    check_services(analyse(allowed + service), ["allowed.example"])
+    for again in ("PREFIX r: <http://127.0.0.1:1/> ", "PREFIXr:<http://127.0.0.1:1/>"):
+        with pytest.raises(Forbidden):
+            check_services(analyse(allowed + again + service), ["allowed.example"])
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "<sparql>",
+        "<//allowed.example/sparql>",
+        "<http://allowed.example@127.0.0.1:1/>",
+        "<http://allowed.\\u0009example/>",
+    ],
+)
+def test_relative_or_misleading_iris_are_never_allowed(target: str) -> None:
+    """A relative IRI is resolved against a base that may be anything (the request's own address, later)."""
+    text = f"BASE <https://allowed.example/> SELECT * {{ SERVICE {target} {{ ?a ?b ?c }} }}"
+    with pytest.raises(Forbidden):
+        check_services(analyse(text), ["allowed.example"])
+
+
+def test_keywords_are_matched_without_changing_offsets() -> None:
+    """``str.lower`` turns ``İ`` into two characters; a shifted offset would read the target as ``:x``."""
+    text = (
+        "PREFIX x: <http://x/> PREFIX : <https://allowed.example/> PREFIX c: <http://127.0.0.1:1/> "
+        "SELECT * { ?a ?b x:\u0130.b.SERVICEc:sparql { ?a ?b ?c } }"
+    )
+    assert analyse(text).services == [EVIL]
+
+
+def test_glued_forms_and_updates_are_told_apart() -> None:
+    assert analyse("LOADSILENT<http://x/>").is_update
+    assert analyse("INSERTDATA{<urn:a> <urn:b> <urn:c>}").is_update
+    assert analyse("SELECTDISTINCT*{?s ?p ?o}").kind == "select"
+    assert not analyse("VERSION '1.2' SELECT * { ?s ?p ?o }").is_update
+
+
+def test_a_language_tag_is_not_a_keyword() -> None:
+    assert not analyse('SELECT * { ?s ?p "x"@from }').has_dataset
+    assert analyse('SELECT * { ?s ?p "x"@service }').services == []
+    assert analyse("SELECT * FROMNAMED<urn:g> { GRAPH ?g { ?s ?p ?o } }").has_dataset
+
+
+def test_a_language_tag_is_not_a_from_clause(embedded_client: TestClient) -> None:
+    """``"x"@from`` used to read as FROM, which gives a query the dataset it names instead of the service's."""
+    query = 'SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } FILTER(?o != "x"@from) }'
+    assert analyse(query).has_dataset is False
+    response = embedded_client.get("/sparql", params={"query": query}, headers={"Accept": "application/json"})
+    assert response.status_code == 200
+    assert [row["g"]["value"] for row in response.json()["results"]["bindings"]]
+
+
+def test_a_name_full_of_keywords_is_refused_not_read_again_and_again() -> None:
+    """Each ``service`` in a name reads the rest of the name again; past a few, the name is refused instead."""
+    name = "e:" + "service" * 20_000
+    assert analyse(f"PREFIX e: <http://x/> SELECT * {{ ?s ?p {name} }}").services == [UNRESOLVED]
+    assert analyse("PREFIX e: <http://x/> SELECT * { ?s ?p e:serviceservice }").services == []
+
+
+RUNS_PAST_THE_IRI = {
+    # `<2)#>` is no IRI to the engine (relative, no base): `?a < 2`, then a comment to the line's end. A lexer that
+    # took it for an IRI read the rest of the line as the start of a long string that hid the next line.
+    "comment-then-long-string": "SELECT * { BIND(1 AS ?a) FILTER(?a<2)#>'''\n"
+    f"SERVICE <{EVIL}> {{ }} BIND(\"'''\" AS ?q) }}",
+    # The engine's string '>' starts inside the would-be IRI; the lexer's string began at its end instead.
+    "string": f"SELECT * {{ BIND(1 AS ?a) FILTER(?a<2)BIND('>' AS ?q)SERVICE <{EVIL}> {{ }} BIND('x' AS ?r) }}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS_PAST_THE_IRI))
+def test_a_comment_or_string_begun_inside_a_would_be_iri_is_followed(name: str) -> None:
+    assert EVIL in analyse(RUNS_PAST_THE_IRI[name]).services
+
+
+def test_iris_that_are_iris_are_not_read_again() -> None:
+    """An absolute IRI is one to the engine whatever the base; parentheses, `#` and `'` in it change nothing."""
+    iris = " ".join(f"<http://example.org/Node_({i})#it's>" for i in range(50))
+    assert analyse(f"SELECT * {{ VALUES ?x {{ {iris} }} }}").services == []
+
+
+def test_reading_the_text_again_has_a_limit() -> None:
+    """Each relative IRI with `)` and `#` makes the rest of the text be read again; past a few, it is refused."""
+    iris = " ".join(f"<x{i})#>\n" for i in range(12))
+    assert analyse(f"BASE <http://example.org/> SELECT * {{ VALUES ?x {{ {iris} }} }}").services == [UNRESOLVED]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.conftest import UNLIMITED
 
 from cityref import Settings, create_app
 from cityref.validation import RenderedReport, ValidationJob, load_profiles, run_in_pool, worker_spec
@@ -21,7 +22,7 @@ BROKEN = DATA / "broken.ttl"
 @pytest.fixture(scope="session")
 def demo_client() -> Iterator[TestClient]:
     """An app whose profiles are the test profiles, with user shapes on and a small body limit."""
-    settings = Settings(data_dir=None, load_examples=False, allow_user_shapes=True, max_body_bytes=100_000)
+    settings = Settings(data_dir=None, load_examples=False, allow_user_shapes=True, max_body_bytes=100_000, **UNLIMITED)
     app = create_app(settings)
     with TestClient(app) as client:
         app.state.profiles = load_profiles(PROFILES)

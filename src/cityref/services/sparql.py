@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from cityref import media
 from cityref.errors import BadRequest, NotAcceptable
-from cityref.services.sparql_text import analyse, check_services, check_shape
+from cityref.services.sparql_text import analyse, check_services, check_shape, neutralise_silent_loads
 from cityref.settings import Settings
 from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_iri
 
@@ -181,11 +181,15 @@ def run_query(
 
 
 def run_update(store: Store, settings: Settings, sparql: str) -> None:
-    """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries."""
+    """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries, and LOAD's too,
+    except that ``LOAD SILENT`` of a host that is not allowed quietly does nothing, as a failing one does per spec."""
     analysis = analyse(sparql)
     check_shape(sparql)
     if analysis.kind is not None and not analysis.is_update:
         raise BadRequest("This is a query; send it as a query (GET/POST query=)")
+    neutralised = neutralise_silent_loads(sparql, settings.allowed_remote_hosts)
+    if neutralised != sparql:
+        sparql, analysis = neutralised, analyse(neutralised)
     check_services(analysis, settings.allowed_remote_hosts)
     store.update(sparql)
 
