@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
 from cityref._version import VERSION
 from cityref.api.gates import Work, WorkCollector
@@ -18,6 +19,7 @@ from cityref.store import bootstrap, open_store
 from cityref.store.monitor import StoreSupervisor
 from cityref.terms import TermIndex
 from cityref.validation import load_profiles
+from cityref.workers import sandbox
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -29,6 +31,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.ontology = Ontology()
         app.state.terms = TermIndex.build(app.state.ontology)
         app.state.profiles = load_profiles()
+        app.state.sandbox = await run_in_threadpool(sandbox.self_test)
+        if settings.require_network_sandbox and not app.state.sandbox["networkDenied"]:
+            raise RuntimeError(
+                "Worker processes here can still open network connections "
+                f"({app.state.sandbox.get('problem')}); set CITYREF_REQUIRE_NETWORK_SANDBOX=false to run anyway"
+            )
         app.state.work = Work.from_settings(settings)
         try:
             app.state.store = store = open_store(settings)

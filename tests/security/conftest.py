@@ -30,7 +30,7 @@ def tight() -> Iterator[TestClient]:
     """Exampleton loaded, workers with small memory limits, the default body limit."""
     settings = embedded_settings(
         query_worker_memory_mb=900,
-        validation_worker_memory_mb=900,
+        validation_worker_memory_mb=500,
         parse_worker_memory_mb=700,
         worker_recycle_mb=400,
         max_query_timeout_s=60,

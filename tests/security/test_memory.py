@@ -78,7 +78,7 @@ def test_a_flood_of_blank_nodes_meets_the_validation_workers_memory_limit(tight:
     )
     assert response.status_code == 422
     problem = response.json()
-    assert problem["limit"] == "validation_worker_memory_mb" and problem["limit_mib"] == 900
+    assert problem["limit"] == "validation_worker_memory_mb" and problem["limit_mib"] == 500
     validators = tight.app.state.work.validators  # type: ignore[attr-defined]
     assert validators.stats.out_of_memory >= 1
     assert serving(tight)

@@ -5,6 +5,7 @@ and a full queue answers 503 with Retry-After at once."""
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -115,3 +116,24 @@ def test_remote_backend_times_out_too(oxigraph_server: str) -> None:
         response = remote.get("/sparql", params={"query": RUNAWAY})
         assert response.status_code == 504
         assert remote.get("/sparql", params={"query": QUICK}).status_code == 200
+
+
+def test_a_crashed_worker_is_a_500_crash_not_a_timeout(client: TestClient) -> None:
+    """A worker that dies under a query (here: killed from outside) is reported as what it is, and counted."""
+    store = _store(client)
+    results: dict[str, httpx.Response] = {}
+    runner = threading.Thread(
+        target=lambda: results.setdefault("r", client.get("/sparql", params={"query": RUNAWAY, "timeout": "2"}))
+    )
+    runner.start()
+    (pid,) = _busy_pids(store, 1)
+    os.kill(pid, signal.SIGKILL)
+    runner.join()
+    response = results["r"]
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["code"] == "worker-crashed"
+    assert store.queries.stats.crashes >= 1
+    metrics = client.get("/metrics").text
+    assert 'cityref_worker_events_total{event="crashes",pool="query"} 1.0' in metrics
+    assert client.get("/sparql", params={"query": QUICK}).status_code == 200

@@ -157,3 +157,25 @@ def test_several_shipped_profiles_together() -> None:
         (r.focus_node, r.path, r.constraint) for r in alone.results
     }
     assert together.profiles == ["iot-device-register", "dataset-metadata"]
+
+
+def test_max_results_cuts_before_results_are_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting and ordering need a few terms of each result; the full result (messages, terms, hints) is built
+    for the kept ones only."""
+    from cityref.validation import report as report_module
+
+    built: list[object] = []
+    real = report_module._result
+
+    def counting(*args: object, **kwargs: object) -> object:
+        built.append(args[1])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_module, "_result", counting)
+    full = validate(BROKEN, ["demo"], profiles_dir=PROFILES)
+    total = len(built)
+    built.clear()
+    capped = validate(BROKEN, ["demo"], profiles_dir=PROFILES, max_results=2)
+    assert total == len(full.results) > 2
+    assert len(built) == 2 and capped.truncated and capped.counts == full.counts
+    assert [r.focus_node for r in capped.results] == [r.focus_node for r in full.results[:2]]

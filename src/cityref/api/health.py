@@ -4,6 +4,10 @@
 (:mod:`cityref.store.monitor`), so it answers at once even while the store is frozen. It is ``async`` and takes no
 sync dependencies, so it needs none of the worker threads that stuck store calls may be holding.
 
+``sandbox`` says whether worker processes here really cannot open connections (checked once at start by a probe
+worker; see :func:`cityref.workers.sandbox.self_test`); a server whose workers could, with no host allow-listed,
+is degraded.
+
 It answers 200 in both states: it says whether this process is alive, and a replica whose store is down is still
 alive and serving terms and pages (a 503 here would make an orchestrator restart replicas that are fine and could
 not bring the store back). ``"status": "degraded"`` and the ``store`` member say what is wrong.
@@ -28,10 +32,13 @@ async def health(request: Request) -> dict[str, Any]:
     supervisor: StoreSupervisor | None = getattr(state, "supervisor", None)
     store = store_state(state.store).as_json()
     store["graphsLoaded"] = supervisor.graphs_loaded if supervisor is not None else False
-    degraded = store["state"] != "up" or not store["graphsLoaded"]
+    sandbox = getattr(state, "sandbox", None) or {"networkDenied": None}
+    network_free = sandbox.get("networkDenied") is True or bool(state.settings.allowed_remote_hosts)
+    degraded = store["state"] != "up" or not store["graphsLoaded"] or not network_free
     return {
         "status": "degraded" if degraded else "ok",
         "version": VERSION,
         "ontologyVersion": state.ontology.version,
         "store": store,
+        "sandbox": sandbox,
     }

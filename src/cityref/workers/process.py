@@ -254,6 +254,14 @@ class WorkerPool:
         finally:
             self._release(worker, healthy)
 
+    def facts(self) -> dict[str, Any]:
+        """What a live worker of the pool reported when it started (sandbox in place, and if not, why)."""
+        with self._cond:
+            for worker in (*self._idle, *self._busy):
+                if hasattr(worker, "facts"):
+                    return dict(worker.facts)
+        return {}
+
     def pids(self) -> list[int]:
         """Process ids of every live worker of the pool, idle or busy."""
         with self._cond:
