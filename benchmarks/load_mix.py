@@ -151,10 +151,12 @@ def main() -> int:
         report = run(args.url, args.key, clients=args.clients, duration_s=args.duration)
     else:
         sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.conftest import UNLIMITED
         from tests.faults.conftest import KEY, ServerProcess
 
         with tempfile.TemporaryDirectory() as tmp:
-            server = ServerProcess(Path(tmp) / "data", load_examples=True)
+            # every client comes from 127.0.0.1: per-address rate limits would measure the limiter, not the server
+            server = ServerProcess(Path(tmp) / "data", load_examples=True, **UNLIMITED)
             server.start()
             try:
                 report = run(server.url, KEY, clients=args.clients, duration_s=args.duration)

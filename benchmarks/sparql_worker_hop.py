@@ -36,7 +36,7 @@ def main() -> None:
     settings = Settings(data_dir=None, result_row_cap=10_000)
     store = EmbeddedStore(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
     bootstrap(store, Ontology())
-    raw: ox.Store = store.oxigraph
+    raw = ox.Store.read_only(str(store.newest_checkpoint()))  # the same data, in this process
     print("| query | in-process pyoxigraph (ms) | run_query via worker (ms) |\n|---|---|---|")
     for name, query in QUERIES.items():
         direct = timed(
@@ -54,9 +54,8 @@ def main() -> None:
     start = time.perf_counter()
     store.update("INSERT DATA { <http://example.org/x> <http://example.org/p> 1 }")
     run_query(store, settings, "ASK {}")
-    kind = "on-disk checkpoint" if store.data_dir else "in-memory dump"
     print(
-        f"\nfirst query after a write (new snapshot, {kind}, {len(raw)} quads): "
+        f"\nfirst query after a write (new checkpoint and worker re-open, {len(raw)} quads): "
         f"{(time.perf_counter() - start) * 1000:.1f} ms"
     )
     store.close()

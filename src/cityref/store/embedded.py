@@ -240,6 +240,11 @@ class EmbeddedStore(Store):
             snapshot.users += 1
             return snapshot
 
+    def newest_checkpoint(self) -> Path:
+        """The directory of the checkpoint reads use now: a read-only Oxigraph store (for benchmarks, diagnostics)."""
+        with self._lock:
+            return Path(self._snapshots[self.generation].path)
+
     def _done(self, snapshot: _Snapshot) -> None:
         with self._lock:
             snapshot.users -= 1
