@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -20,6 +21,45 @@ from cityref.store.monitor import StoreSupervisor
 from cityref.terms import TermIndex
 from cityref.validation import load_profiles
 from cityref.workers import sandbox
+
+log = logging.getLogger("cityref")
+
+
+def log_start(app: FastAPI, settings: Settings) -> None:
+    """Say once, at start, what this server holds and how it is bounded (``cityref serve`` shows INFO lines)."""
+    from cityref.services import canned
+
+    store = app.state.store
+    try:
+        graphs = ", ".join(f"{g.iri or 'default'} ({g.triples} triples)" for g in store.graphs() if g.triples or g.iri)
+    except Exception:  # a remote store that is down: it says so itself, and the rest is still worth telling
+        graphs = "not known yet (the store is not answering)"
+    where = getattr(store, "data_dir", None) or getattr(store, "query_url", "")
+    log.info("store: %s at %s; graphs: %s", store.kind, where, graphs or "none")
+    log.info(
+        "profiles: %d; canned queries: %d; terms: %d; network sandbox: %s",
+        len(app.state.profiles),
+        len(canned.catalogue()),
+        len(app.state.terms),
+        "in place" if app.state.sandbox.get("networkDenied") else f"missing ({app.state.sandbox.get('problem')})",
+    )
+    log.info(
+        "limits: body %d bytes, %d triples, query %gs (max %gs), %d query slots + %d waiting, %d validation workers"
+        " + %d waiting, validation %gs, worker memory %d/%d/%d MiB (query/validation/parse), writes %s",
+        settings.max_body_bytes,
+        settings.max_triples,
+        settings.query_timeout_s,
+        settings.max_query_timeout_s,
+        settings.max_concurrent_queries,
+        settings.query_queue,
+        settings.validation_workers,
+        settings.validation_queue,
+        settings.validation_timeout_s,
+        settings.query_worker_memory_mb,
+        settings.validation_worker_memory_mb,
+        settings.parse_worker_memory_mb,
+        "need a key" if settings.api_key_hashes or settings.api_keys else "closed (no key configured)",
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -46,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             try:
                 app.state.supervisor.start()
+                log_start(app, settings)
                 yield
             finally:
                 app.state.supervisor.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import logging
 import socket
 from pathlib import Path
 from typing import Any
@@ -68,5 +69,12 @@ def serve(
     if problem is not None:
         typer.echo(f"Cannot listen on {settings.host}:{settings.port}: {problem}", err=True)
         raise typer.Exit(2)
+    logger = logging.getLogger("cityref")
+    if not logger.handlers:  # the server's own lines (what it loaded, store faults) next to uvicorn's
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
     # The app writes its own access log (JSON with a request id); uvicorn's would repeat every line.
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", access_log=False)

@@ -70,13 +70,23 @@ def _fail(name: str, message: str) -> ParameterError:
     return ParameterError(f"Parameter {name!r}: {message}", param=name)
 
 
+_BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+
+
 def check_iri(value: str, name: str) -> str:
-    """Expand a known CURIE, then accept only a strict absolute IRI."""
+    """Expand a bare name (``B13``: a term of the model, as ``cityref resolve B13`` reads it) or a known CURIE,
+    then accept only a strict absolute IRI."""
     prefix, colon, local = value.partition(":")
-    if colon and prefix in PREFIXES and not local.startswith("//"):
+    if not colon and _BARE_NAME.fullmatch(value):
+        value = PREFIXES["cityref"] + value
+    elif colon and prefix in PREFIXES and not local.startswith("//"):
         value = PREFIXES[prefix] + local
     if not _IRI.fullmatch(value):
-        raise _fail(name, 'not an absolute IRI (no spaces or any of <>"{}|^`\\ allowed)')
+        raise _fail(
+            name,
+            "not an absolute IRI, a CURIE such as cityref:B13, or a bare code such as B13 (no spaces or any of"
+            ' <>"{}|^`\\ allowed)',
+        )
     try:
         ox.NamedNode(value)
     except ValueError as exc:

@@ -131,10 +131,15 @@ def to_junit(report: ValidationReport) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
+def _counted(n: int, noun: str) -> str:
+    """``1 violation``, ``4 violations``, ``0 infos`` (severities are nouns here)."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def to_text(report: ValidationReport) -> str:
     """A plain summary for terminals."""
     verdict = "conforms" if report.conforms else "does NOT conform"
-    counts = ", ".join(f"{report.counts.get(s, 0)} {s.lower()}" for s in SEVERITIES)
+    counts = ", ".join(_counted(report.counts.get(s, 0), s.lower()) for s in SEVERITIES)
     lines = [f"Delivery {verdict} to {', '.join(report.profiles) or 'the given shapes'} ({counts})"]
     for r in report.results:
         lines.append(f"- [{r.severity}] {r.focus_node}" + (f" {r.path}" if r.path else ""))
