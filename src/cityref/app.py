@@ -14,7 +14,7 @@ from cityref._version import VERSION
 from cityref.api.gates import Work, WorkCollector
 from cityref.api.problems import install_handlers
 from cityref.api.security import install_security
-from cityref.model import Ontology
+from cityref.model import load_ontology
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store
 from cityref.store.monitor import StoreSupervisor
@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.ontology = Ontology()
+        app.state.ontology = load_ontology()
         app.state.terms = TermIndex.build(app.state.ontology)
         app.state.profiles = load_profiles()
         app.state.sandbox = await run_in_threadpool(sandbox.self_test)

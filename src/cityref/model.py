@@ -6,6 +6,7 @@ The modules are Turtle files in ``ontology/``; each declares one ``owl:Ontology`
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -102,3 +103,16 @@ class Ontology:
 
     def ontology_iris(self) -> list[URIRef]:
         return sorted(s for s in self.merged.subjects(RDF.type, OWL.Ontology) if isinstance(s, URIRef))
+
+
+def load_ontology(directory: Path | None = None) -> Ontology:
+    """The ontology of a folder, parsed once per process while its files stay the same (size and modification
+    time): every app of a process (tests make many) shares one parse. The service never changes these graphs."""
+    folder = (directory or resources.ontology_dir()).resolve()
+    signature = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.ttl")))
+    return _parsed(folder, signature)
+
+
+@functools.cache
+def _parsed(folder: Path, signature: tuple[tuple[str, int, int], ...]) -> Ontology:
+    return Ontology(folder)

@@ -7,6 +7,7 @@ walks the RDF graph for a lookup, so resolution stays fast and predictable whate
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -119,7 +120,12 @@ class TermIndex:
 
     @classmethod
     def build(cls, ontology: Ontology) -> TermIndex:
-        """Index the merged ontology (every module of the folder when it has no top module)."""
+        """Index the merged ontology (every module of the folder when it has no top module). An index is built
+        once per ontology object and shared: lookups never change it."""
+        return _index_of(ontology) if cls is TermIndex else cls._build(ontology)
+
+    @classmethod
+    def _build(cls, ontology: Ontology) -> TermIndex:
         modules = {ONTOLOGY_BASE + name: (name, m.version) for name, m in ontology.modules.items()}
         return cls(ontology.merged, version=ontology.version, modules=modules, prefixes=declared_prefixes(ontology))
 
@@ -294,3 +300,8 @@ class TermIndex:
             return None
         name, version = self.modules.get(record.defined_by, (record.defined_by.rsplit("/", 1)[-1], None))
         return {"module": name, "iri": record.defined_by, "version": version}
+
+
+@functools.cache
+def _index_of(ontology: Ontology) -> TermIndex:
+    return TermIndex._build(ontology)
