@@ -44,6 +44,7 @@ ANSWERS: list[tuple[str, str, str, dict[str, Any], str]] = [
     ("1.0-draft", "POST", V1 + "/reconcile", {"json": {"queries": [{"conditions": [NAME]}]}},
      "reconciliation-result-batch"),
     ("1.0-draft", "POST", V1 + "/extend", {"json": EXTEND}, "data-extension-response"),
+    ("1.0-draft", "GET", V1, {"params": {"extend": json.dumps(EXTEND)}}, "data-extension-response"),
     ("1.0-draft", "POST", V1 + "/extend", {"json": {"ids": ["nope"], "properties": [{"id": "colour"}]}},
      "data-extension-response"),
     ("1.0-draft", "GET", V1 + "/extend/propose", {"params": {"type": "KeyRisk"}}, "data-extension-property-proposal"),

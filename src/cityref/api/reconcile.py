@@ -271,8 +271,19 @@ def propose_v02(
 # ---- API 1.0 draft ---------------------------------------------------------------------------------------------
 
 
-@router.get(V1, summary="Reconciliation API 1.0-draft: the service manifest")
-def manifest_draft(terms: TermsDep, settings: SettingsDep) -> dict[str, Any]:
+@router.get(V1, summary="Reconciliation API 1.0-draft: the service manifest (or ?extend=, as POST /extend)")
+def manifest_draft(
+    request: Request,
+    terms: TermsDep,
+    settings: SettingsDep,
+    extend: Annotated[
+        str | None, Query(description="A data extension query, as JSON (as POST /extend takes it)")
+    ] = None,
+) -> dict[str, Any]:
+    if extend is not None:
+        # Not in the draft (whose manifest route takes no parameters): the CG's test bench still sends data
+        # extension this way, as 0.2 did, so it is answered here in the draft's shape.
+        return _extend_v1(terms, settings, _parse_json(extend, "extend"), request)
     return manifest_v1(terms, _base(settings), settings)
 
 
@@ -326,6 +337,10 @@ ExtendBody = Annotated[
 
 @router.post(V1 + "/extend", summary="Reconciliation API 1.0-draft: property values of entities (data extension)")
 def extend_draft(request: Request, terms: TermsDep, settings: SettingsDep, body: ExtendBody) -> dict[str, Any]:
+    return _extend_v1(terms, settings, body, request)
+
+
+def _extend_v1(terms: TermIndex, settings: Settings, body: Any, request: Request) -> dict[str, Any]:
     query = _checked_extend(parse_extend(body), settings)
     chain = accept_language(request.headers.get("accept-language")) or DEFAULT_CHAIN
     return Extender(terms).extend(query, chain).v1()
