@@ -61,6 +61,9 @@ def test_a_typo_scores_below_any_prefix(scoring_client: TestClient) -> None:
     # one edit in 19 letters: similarity 18/19; 50 + 9 x (18/19 - 0.8) / 0.2
     assert similarity("strategy managment", "strategy management") == pytest.approx(18 / 19)
     assert scores(scoring_client, {"query": "Strategy managment"}) == [("G1", 56.63)]
+    assert scores(scoring_client, {"query": "Strategy manegement"}) == [("G1", 56.63)], "a letter replaced"
+    # two letters swapped are two edits (Levenshtein): 50 + 9 x (17/19 - 0.8) / 0.2
+    assert scores(scoring_client, {"query": "Startegy management"}) == [("G1", 54.26)]
     # two edits in 8 letters (similarity 0.75) is not a typo any more
     assert scores(scoring_client, {"query": "Dota hab"}) == []
 

@@ -226,19 +226,41 @@ def query_v1(raw: Any) -> Query:
 # ---- scoring ---------------------------------------------------------------------------------------------------
 
 
+def edit_distance(a: str, b: str, bound: int) -> int | None:
+    """The Levenshtein distance of ``a`` and ``b`` if it is at most ``bound``, else ``None``. Only the diagonal band
+    of width ``bound`` is computed, and a row whose every cell passes the bound ends the search."""
+    if abs(len(a) - len(b)) > bound:
+        return None
+    if len(a) > len(b):
+        a, b = b, a
+    far = bound + 1
+    previous = [j if j <= bound else far for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        low, high = max(1, i - bound), min(len(b), i + bound)
+        current = [far] * (len(b) + 1)
+        if i <= bound:
+            current[0] = i
+        for j in range(low, high + 1):
+            cost = previous[j - 1] + (ca != b[j - 1])
+            current[j] = min(cost, previous[j] + 1, current[j - 1] + 1, far)
+        if min(current[low - 1 : high + 1]) > bound:
+            return None
+        previous = current
+    return previous[-1] if previous[-1] <= bound else None
+
+
+def typo_bound(a: str, b: str) -> int:
+    """The most edits that still leave a similarity of :data:`FUZZY_MIN` between ``a`` and ``b``."""
+    return int((1 - FUZZY_MIN) * max(len(a), len(b)) + 1e-9)
+
+
 def similarity(a: str, b: str) -> float:
-    """1 - (Levenshtein distance / length of the longer string), on strings as given (fold them first)."""
+    """1 - (Levenshtein distance / length of the longer string), on strings as given (fold them first); 0 for pairs
+    further apart than a typo, which nothing needs to tell apart."""
     if a == b:
         return 1.0
-    if not a or not b:
-        return 0.0
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return 1.0 - previous[-1] / max(len(a), len(b))
+    distance = edit_distance(a, b, typo_bound(a, b))
+    return 0.0 if distance is None else 1.0 - distance / max(len(a), len(b))
 
 
 def _wanted(lang: str, chain: LangChain) -> bool:
@@ -298,7 +320,7 @@ def name_score(index: TermIndex, record: TermRecord, name: str, chain: LangChain
                 if key.startswith(folded):
                     offer(NameMatch(prefix + SPAN * len(folded) / len(key), "prefix", lang, text))
                     continue
-                if len(folded) >= 5 and abs(len(key) - len(folded)) <= (1 - FUZZY_MIN) * max(len(key), len(folded)):
+                if len(folded) >= 5:
                     ratio = similarity(folded, key)
                     if ratio >= FUZZY_MIN:
                         offer(NameMatch(FUZZY_BASE + SPAN * (ratio - FUZZY_MIN) / (1 - FUZZY_MIN), "fuzzy", lang, text))
@@ -514,11 +536,18 @@ class Reconciler:
             return set()
         grams, keys = _trigram_index(self.index)
         mine = _grams(folded)
-        # One edit changes at most three trigrams; a string within the allowed edits keeps at least this many.
-        edits = int((1 - FUZZY_MIN) * len(folded) / FUZZY_MIN) + 1
-        needed = max(1, len(mine) - 3 * edits)
         shared = Counter(p for g in mine for p in grams.get(g, ()))
-        return {keys[p][1] for p, n in shared.items() if n >= needed and similarity(folded, keys[p][0]) >= FUZZY_MIN}
+        found: set[str] = set()
+        for position, count in shared.items():
+            key, iri = keys[position]
+            if iri in found:
+                continue
+            # One edit changes at most three trigrams, so a string within the typo bound shares at least this many
+            # (fewer distinct ones when the query repeats a trigram; ``mine`` is a set).
+            needed = max(len(key), len(folded)) - 3 * typo_bound(key, folded) - (len(folded) - len(mine))
+            if count >= needed and similarity(folded, key) >= FUZZY_MIN:
+                found.add(iri)
+        return found
 
     def _candidate(
         self,
