@@ -148,6 +148,13 @@ def test_a_type_can_make_a_namesake_unambiguous(scoring_client: TestClient) -> N
     assert matches(scoring_client, soft) == [("G3", True), ("G4", False)]
 
 
+def test_a_condition_can_make_a_namesake_unambiguous(scoring_client: TestClient) -> None:
+    query = {"query": "Data hub", "properties": [{"pid": "notation", "v": "G4"}]}
+    assert matches(scoring_client, query) == [("G4", True), ("G3", False)]
+    query["properties"] = [{"pid": "type", "v": "skos:Concept"}]  # both have it: still ambiguous
+    assert matches(scoring_client, query) == [("G3", False), ("G4", False)]
+
+
 def test_an_unmet_condition_prevents_a_match(scoring_client: TestClient) -> None:
     query = {"query": "Strategy management", "properties": [{"pid": "notation", "v": "G9"}]}
     assert matches(scoring_client, query)[0] == ("G1", False)
