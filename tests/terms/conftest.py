@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
-from tests.conftest import CONFORMANCE
+from tests.conftest import CONFORMANCE, UNLIMITED
 
 from cityref import Settings, create_app
 from cityref.model import Ontology
@@ -49,6 +49,50 @@ cityref:widget-gone a cityref:Widget ; skos:prefLabel "Gone widget"@en ; skos:no
     skos:historyNote "Withdrawn in 9.9.9: it duplicated the operating model's own notion."@en ;
     rdfs:isDefinedBy <https://w3id.org/cityref/ontology/lifecycle> .
 """
+
+
+SCORING_TTL = """
+@prefix cityref: <https://w3id.org/cityref/def/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+
+<https://w3id.org/cityref/ontology/cityref> a owl:Ontology ; owl:versionInfo "1.0.0" .
+
+cityref:Gadget a owl:Class ; rdfs:subClassOf skos:Concept ; rdfs:label "gadget"@en .
+cityref:Gizmo a owl:Class ; rdfs:subClassOf skos:Concept ; rdfs:label "gizmo"@en .
+cityref:scheme-kit a skos:ConceptScheme ; skos:prefLabel "kit"@en ; skos:hasTopConcept cityref:G1 .
+
+cityref:G1 a cityref:Gadget ; skos:notation "G1" ; skos:inScheme cityref:scheme-kit ;
+    skos:prefLabel "Strategy management"@en, "Strategiemanagement"@de, "gestion de la stratégie"@fr ;
+    skos:altLabel "Strategic steering"@en ;
+    skos:definition "Steering where the whole city is heading over many years."@en .
+cityref:G2 a cityref:Gizmo ; skos:notation "G2" ; skos:broader cityref:G1 ;
+    skos:prefLabel "Strategy management tools"@en .
+cityref:G3 a cityref:Gadget ; skos:notation "G3" ; skos:prefLabel "Data hub"@en .
+cityref:G4 a cityref:Gizmo ; skos:notation "G4" ; skos:prefLabel "Data hub"@en .
+cityref:G5 a cityref:Gadget ; skos:notation "G5" ; skos:prefLabel "Retired strategy management"@en ;
+    owl:deprecated true .
+"""
+"""Terms whose labels are chosen to exercise each scoring rule once: an exact label in three languages, an alternative
+label, a label another one starts, namesakes of two types, a deprecated term."""
+
+
+@pytest.fixture(scope="session")
+def scoring_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """An app (no rate limits) whose term index holds :data:`SCORING_TTL` only."""
+    folder = tmp_path_factory.mktemp("scoring-ontology")
+    (folder / "cityref.ttl").write_text(SCORING_TTL, encoding="utf-8")
+    with TestClient(create_app(Settings(data_dir=None, **UNLIMITED))) as test_client:
+        test_client.app.state.terms = TermIndex.build(Ontology(directory=folder))  # type: ignore[attr-defined]
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def open_client() -> Iterator[TestClient]:
+    """The shipped ontology without rate limits, for tests that send many requests (example batches, CORS)."""
+    with TestClient(create_app(Settings(data_dir=None, **UNLIMITED))) as test_client:
+        yield test_client
 
 
 @pytest.fixture(scope="session")

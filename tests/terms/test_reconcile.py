@@ -1,5 +1,7 @@
 """The reconciliation service, checked against the published JSON Schemas of API 0.2 (what OpenRefine speaks) and of
-the 1.0 draft: manifests, single and batch queries, property refinement, suggest and preview services."""
+the 1.0 draft: manifests, single and batch queries, property refinement, suggest and preview services, and the
+limits. The 1.0 draft's own routes (match, extend, propose...) are in test_reconcile_v1.py, the scores in
+test_reconcile_scoring.py."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from .conftest import Schemas
 BATCH_V02 = {
     "q0": {"query": "B5"},
     "q1": {"query": "Strategiemanagement", "type": "ProcessGroup", "limit": 2},
-    "q2": {"query": "interoperability", "type": ["Practice"], "type_strict": "should",
+    "q2": {"query": "interoperability", "type": ["Practice"], "type_strict": "all",
            "properties": [{"pid": "notation", "v": "B5"}]},
     "q3": {"query": "qqqzzzxxy"},
     "q4": {"properties": [{"pid": "notation", "v": "B7"}]},
@@ -48,6 +50,8 @@ def test_manifest_v1(client: TestClient, schemas: Schemas) -> None:
     manifest = client.get("/reconcile/v1").json()
     schemas.validate("1.0-draft", "manifest", manifest)
     assert manifest["standardizedScore"] is True and manifest["batchSize"] >= 1
+    assert manifest["view"]["url"].endswith("/def/{id}"), "an RFC 6570 template, as the draft asks"
+    assert "identifierSpace" not in manifest and "schemaSpace" not in manifest, "the draft dropped them"
     assert not schemas.is_valid("1.0-draft", "manifest", {"versions": ["0.2"], "name": "x"}), "the schema bites"
 
 
@@ -62,7 +66,7 @@ def test_batch_v02(client: TestClient, schemas: Schemas) -> None:
     assert [c["id"] for c in results["q1"]["result"]] == ["group-strategy-management"]
     refined = results["q2"]["result"][0]
     assert refined["id"] == "B5"
-    assert {"id": "property:notation", "name": "notation (code such as B5)", "value": True} in refined["features"]
+    assert {"id": "property:notation", "name": "notation condition met", "value": True} in refined["features"]
     assert results["q3"]["result"] == []
     assert results["q4"]["result"][0]["id"] == "B7"
 
@@ -108,7 +112,7 @@ def test_batch_v1(client: TestClient, schemas: Schemas) -> None:
         ]
     }  # fmt: skip
     schemas.validate("1.0-draft", "reconciliation-query-batch", body)
-    response = client.post("/reconcile/v1/reconcile", json=body)
+    response = client.post("/reconcile/v1/match", json=body)
     assert response.status_code == 200, response.text
     results = response.json()
     schemas.validate("1.0-draft", "reconciliation-result-batch", results)
@@ -141,13 +145,51 @@ def test_bad_requests(client: TestClient, settings: Settings) -> None:
     assert response.status_code == 413 and response.json()["limit"] == "max_bulk_items"
     long_query = {"q0": {"query": "x" * (settings.max_query_length + 1)}}
     assert client.post("/reconcile", data={"queries": json.dumps(long_query)}).status_code == 422
-    unknown_type = client.post("/reconcile", data={"queries": json.dumps({"q0": {"query": "B5", "type": "Nope"}})})
-    assert unknown_type.status_code == 400
-    bad_v1 = client.post("/reconcile/v1/reconcile", json={"queries": [{"conditions": []}]})
-    assert bad_v1.status_code == 400
-    unknown_pid = {"q0": {"query": "B5", "properties": [{"pid": "colour", "v": "red"}]}}
-    assert client.post("/reconcile", data={"queries": json.dumps(unknown_pid)}).status_code == 400
+    bad_v1 = client.post("/reconcile/v1/match", json={"queries": [{"conditions": []}]})
+    assert bad_v1.status_code == 400, "the schema wants at least one condition: the batch is malformed"
+    assert client.post("/reconcile", data={"queries": json.dumps({"q0": {"query": "B5", "type_strict": "some"}})}
+                       ).status_code == 400  # fmt: skip
     assert client.get("/reconcile/preview", params={"id": "B55"}).status_code == 404
+
+
+def test_an_unknown_type_or_property_costs_its_own_query_only(client: TestClient, schemas: Schemas) -> None:
+    """A well-formed query naming what we do not know is answered (with an error entry), and so is the batch."""
+    batch = {
+        "good": {"query": "B5"},
+        "type": {"query": "B5", "type": "Nope"},
+        "soft": {"query": "B5", "type": "Nope", "type_strict": "should"},
+        "pid": {"query": "B5", "properties": [{"pid": "colour", "v": "red"}]},
+        "needed": {"properties": [{"pid": "colour", "v": "red"}]},
+    }
+    results = _post_v02(client, batch)
+    schemas.validate("0.2", "reconciliation-result-batch", results)
+    assert results["good"]["result"][0]["id"] == "B5" and "errors" not in results["good"]
+    assert results["type"]["result"] == [], "no term has an unknown type"
+    assert results["type"]["errors"] == [
+        {"code": "unknown-type", "message": "No class of the ontology is called 'Nope'", "type": "Nope"}
+    ]
+    soft = results["soft"]["result"][0]
+    assert soft["id"] == "B5" and soft["score"] == 75.0 and soft["match"] is False, "a wish, not a filter"
+    assert results["pid"]["result"][0]["id"] == "B5", "the unknown property is a condition nobody meets"
+    assert results["pid"]["result"][0]["score"] == 80.0
+    assert [e["code"] for e in results["pid"]["errors"]] == ["unknown-property"]
+    assert results["needed"]["result"] == []
+
+
+def test_several_types_any_or_all(client: TestClient) -> None:
+    """A candidate has one of the types (the default, or "any") or all of them; unknown ones never match."""
+
+    def ids(query: dict[str, Any]) -> set[str]:
+        return {c["id"] for c in _post_v02(client, {"q": {**query, "limit": 25}})["q"]["result"]}
+
+    risks, practices = ids({"query": "data", "type": "KeyRisk"}), ids({"query": "data", "type": "Practice"})
+    assert risks and practices and not risks & practices
+    assert ids({"query": "data", "type": ["KeyRisk", "Practice"]}) == risks | practices
+    assert ids({"query": "data", "type": ["KeyRisk", "Practice"], "type_strict": "any"}) == risks | practices
+    assert ids({"query": "data", "type": ["KeyRisk", "Nope"]}) == risks
+    assert ids({"query": "data", "type": ["KeyRisk", "Nope"], "type_strict": "all"}) == set()
+    assert ids({"query": "data", "type": ["KeyRisk", "Practice"], "type_strict": "all"}) == set()
+    assert ids({"query": "data", "type": ["KeyRisk", "skos:Concept"], "type_strict": "all"}) == risks
 
 
 def test_property_values_and_ids_count_against_the_limits(client: TestClient, settings: Settings) -> None:
@@ -156,7 +198,7 @@ def test_property_values_and_ids_count_against_the_limits(client: TestClient, se
     response = client.post("/reconcile", data={"queries": json.dumps({"q0": {"query": "B5", "properties": many}})})
     assert response.status_code == 413 and response.json()["limit"] == "max_bulk_items"
     long_value = [{"matchType": "id", "propertyValue": "B" * (settings.max_query_length + 1)}]
-    response = client.post("/reconcile/v1/reconcile", json={"queries": [{"conditions": long_value}]})
+    response = client.post("/reconcile/v1/match", json={"queries": [{"conditions": long_value}]})
     assert response.status_code == 422 and response.json()["limit"] == "max_query_length"
 
 
@@ -183,7 +225,7 @@ def test_an_infinite_limit_falls_back_to_the_default(client: TestClient) -> None
     ],
 )
 def test_malformed_v1_members_are_400_not_500(client: TestClient, query: dict[str, object]) -> None:
-    response = client.post("/reconcile/v1/reconcile", json={"queries": [query]})
+    response = client.post("/reconcile/v1/match", json={"queries": [query]})
     assert response.status_code == 400, response.text
 
 

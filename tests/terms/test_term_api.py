@@ -148,7 +148,8 @@ def test_every_route_is_documented(client: TestClient) -> None:
         "/download", "/resolve", "/def/{local}", "/reconcile", "/reconcile/v1", "/reconcile/v1/reconcile",
         "/reconcile/suggest/entity", "/reconcile/suggest/type", "/reconcile/suggest/property", "/reconcile/preview",
         "/reconcile/v1/suggest/entity", "/reconcile/v1/suggest/type", "/reconcile/v1/suggest/property",
-        "/reconcile/v1/preview",
+        "/reconcile/v1/preview", "/reconcile/v1/match", "/reconcile/v1/extend", "/reconcile/v1/extend/propose",
+        "/reconcile/extend/propose",
     }  # fmt: skip
     routers = (terms_api.router, dereference.router, reconcile.router)
     routes = [r for router in routers for r in router.routes if isinstance(r, APIRoute)]

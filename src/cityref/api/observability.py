@@ -24,6 +24,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cityref.api.problems import problem_response
+from cityref.api.reconcile_cors import ReconciliationCors
 from cityref.errors import BudgetExceeded
 from cityref.settings import Settings
 from cityref.store.remote import RemoteStore
@@ -158,7 +159,8 @@ class AccessLogMiddleware:
 
 
 def install_observability(app: FastAPI, settings: Settings) -> Metrics:
-    """Add CORS (only when origins are configured), the access log with metrics, and the ``/metrics`` route."""
+    """Add CORS (on the reconciliation routes always, elsewhere only for the configured origins), the access log
+    with metrics, and the ``/metrics`` route."""
     metrics = Metrics(app)
     app.state.metrics = metrics
     if not log.handlers:
@@ -176,6 +178,9 @@ def install_observability(app: FastAPI, settings: Settings) -> Metrics:
             allow_headers=["*"],
             expose_headers=[REQUEST_ID_HEADER, "Retry-After"],
         )
+    # Outside the opt-in CORS above: the reconciliation routes are open to every origin whatever cors_origins says
+    # (the reconciliation API requires it; see cityref.api.reconcile_cors for why that is safe).
+    app.add_middleware(ReconciliationCors)
     # Added last, so outermost: it times and logs everything, CORS preflights included.
     app.add_middleware(AccessLogMiddleware, metrics=metrics, log_json=settings.log_json)
 
