@@ -8,6 +8,7 @@ truly fresh machine is what CI is (``.ci/run`` on a clean clone).
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import time
@@ -59,3 +60,21 @@ def test_the_first_command_serves_from_a_new_venv(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_a_clone_without_the_conformance_suites_collects_everything_else_and_says_so() -> None:
+    """The W3C runners and schema checks need ../shared/conformance; without it the rest of the suite still runs."""
+    done = subprocess.run(
+        ["python", "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=ROOT,
+        env={**os.environ, "CITYREF_CONFORMANCE": str(ROOT / "no-such-folder")},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    found = re.search(r"so (\d+) W3C runner modules were not collected and (\d+) schema-checked tests", done.stdout)
+    assert found and int(found[1]) >= 4 and int(found[2]) > 0, done.stdout[-2000:]
+    collected = re.search(r"(\d+)/(\d+) tests collected", done.stdout)
+    assert collected and int(collected[1]) > 1000, done.stdout[-500:]

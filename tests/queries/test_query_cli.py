@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF
 from typer.testing import CliRunner
@@ -64,6 +65,15 @@ def test_bad_parameter_is_usage_error() -> None:
 def test_list_and_show() -> None:
     listed = runner.invoke(app, ["query", "--list"])
     assert listed.exit_code == 0 and "silo-systems" in listed.stdout
+
+
+def test_list_as_json_is_the_catalogue_the_api_serves(client: TestClient) -> None:
+    listed = runner.invoke(app, ["query", "--list", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    names = [q["name"] for q in json.loads(listed.stdout)["queries"]]
+    served = [q["name"] for q in client.get("/queries").json()["queries"]]
+    assert names == served and "silo-systems" in names
+    assert runner.invoke(app, ["query", "--list", "--format", "csv"]).exit_code == 2
     shown = runner.invoke(app, ["query", "model-outline", "-p", "lang=de", "--show"])
     assert shown.exit_code == 0 and 'FILTER(LANG(?label) = "de")' in shown.stdout
 

@@ -135,7 +135,13 @@ def query(
     """Run a canned query or any SPARQL query; results as a table (default) or a SPARQL results format."""
     console = Console()
     if list_all:
-        _print_catalogue(console)
+        if fmt == "json":
+            listing = {"queries": [q.to_json() for q in canned.catalogue().values()]}
+            sys.stdout.write(json.dumps(listing, indent=2, ensure_ascii=False) + "\n")
+        elif fmt == "table":
+            _print_catalogue(console)
+        else:
+            raise typer.BadParameter("with --list, table or json", param_hint="--format")
         return
     if target is None:
         raise typer.BadParameter("give a canned query name, a .rq file or SPARQL text", param_hint="QUERY")
