@@ -50,7 +50,11 @@ class Settings(BaseSettings):
     # Request and parsing limits.
     max_body_bytes: int = 20 * 1024 * 1024
     max_triples: int = 2_000_000
-    max_query_length: int = 200
+    max_search_length: int = Field(
+        default=200, description="Longest search text, resolve string or reconciliation query, in characters"
+    )
+    max_upload_files: int = Field(default=100, description="Most files in one multipart upload")
+    max_form_fields: int = Field(default=100, description="Most plain fields in one multipart upload")
     max_bulk_items: int = Field(default=500, description="Most strings in one /resolve or reconciliation batch")
     reconcile_jsonp: bool = Field(
         default=False, description="Answer reconciliation GETs as JSONP when ?callback= is set"

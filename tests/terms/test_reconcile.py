@@ -143,7 +143,7 @@ def test_bad_requests(client: TestClient, settings: Settings) -> None:
     too_many = {f"q{i}": {"query": "B5"} for i in range(settings.max_bulk_items + 1)}
     response = client.post("/reconcile", data={"queries": json.dumps(too_many)})
     assert response.status_code == 413 and response.json()["limit"] == "max_bulk_items"
-    long_query = {"q0": {"query": "x" * (settings.max_query_length + 1)}}
+    long_query = {"q0": {"query": "x" * (settings.max_search_length + 1)}}
     assert client.post("/reconcile", data={"queries": json.dumps(long_query)}).status_code == 422
     bad_v1 = client.post("/reconcile/v1/match", json={"queries": [{"conditions": []}]})
     assert bad_v1.status_code == 400, "the schema wants at least one condition: the batch is malformed"
@@ -197,9 +197,9 @@ def test_property_values_and_ids_count_against_the_limits(client: TestClient, se
     many = [{"pid": "broader", "v": [f"x{i}" for i in range(settings.max_bulk_items + 1)]}]
     response = client.post("/reconcile", data={"queries": json.dumps({"q0": {"query": "B5", "properties": many}})})
     assert response.status_code == 413 and response.json()["limit"] == "max_bulk_items"
-    long_value = [{"matchType": "id", "propertyValue": "B" * (settings.max_query_length + 1)}]
+    long_value = [{"matchType": "id", "propertyValue": "B" * (settings.max_search_length + 1)}]
     response = client.post("/reconcile/v1/match", json={"queries": [{"conditions": long_value}]})
-    assert response.status_code == 422 and response.json()["limit"] == "max_query_length"
+    assert response.status_code == 422 and response.json()["limit"] == "max_search_length"
 
 
 @pytest.mark.parametrize(

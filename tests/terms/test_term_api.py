@@ -99,11 +99,11 @@ def test_search_ranks_and_explains(client: TestClient) -> None:
 
 
 def test_limits_are_named(client: TestClient, settings: Settings) -> None:
-    long_q = "x" * (settings.max_query_length + 1)
+    long_q = "x" * (settings.max_search_length + 1)
     for path in ("/search", "/autocomplete"):
         response = client.get(path, params={"q": long_q})
         assert response.status_code == 422
-        assert response.json()["limit"] == "max_query_length" and str(settings.max_query_length) in response.text
+        assert response.json()["limit"] == "max_search_length" and str(settings.max_search_length) in response.text
     too_many = client.post("/resolve", json=["B5"] * (settings.max_bulk_items + 1))
     assert too_many.status_code == 413
     assert too_many.json()["limit"] == "max_bulk_items"

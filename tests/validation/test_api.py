@@ -9,7 +9,10 @@ from xml.etree import ElementTree as ET
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
+from tests.sparql.conftest import AUTH, embedded_settings
 from tests.validation.conftest import BROKEN, VALID
+
+from cityref import create_app
 
 TURTLE = {"Content-Type": "text/turtle"}
 
@@ -193,3 +196,17 @@ def test_profile_shapes_by_media_type_alias(demo_client: TestClient) -> None:
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
     assert demo_client.get("/profiles/demo", headers={"Accept": "*/*"}).json()["id"] == "demo"
     assert demo_client.get("/profiles/demo", headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_an_upload_with_more_files_than_allowed_is_refused_naming_the_setting() -> None:
+    settings = embedded_settings(load_examples=False, max_upload_files=2, max_form_fields=1)
+    part = ("file", ("d.nt", b"<urn:a> <urn:b> <urn:c> .\n", "application/n-triples"))
+    with TestClient(create_app(settings)) as client:
+        validated = client.post("/validate?profile=iot-device-register", files=[part] * 3)
+        assert validated.status_code == 422 and validated.json()["limit"] == "max_upload_files", validated.text
+        stored = client.post("/graphs?graph=urn:g", files=[part] * 3, headers=AUTH)
+        assert stored.status_code == 422 and stored.json()["limit"] == "max_upload_files", stored.text
+        assert client.get("/graphs?graph=urn:g").status_code == 404, "nothing written"
+        assert client.post("/validate?profile=iot-device-register", files=[part] * 2).status_code == 200
+        fields = client.post("/validate?profile=iot-device-register", files=[part], data={"a": "1", "b": "2"})
+        assert fields.status_code == 422 and fields.json()["limit"] == "max_form_fields", fields.text

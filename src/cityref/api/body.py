@@ -14,7 +14,7 @@ from fastapi import Request
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import ClientDisconnect
 
-from cityref.errors import BadRequest, PayloadTooLarge
+from cityref.errors import BadRequest, LimitExceeded, PayloadTooLarge
 
 
 def too_large(limit: int) -> PayloadTooLarge:
@@ -89,6 +89,18 @@ async def spooled_multipart(
             request.headers, file_chunks(body), max_files=max_files, max_fields=max_fields
         ).parse()
     except MultiPartException as error:
+        if error.message.startswith("Too many files"):
+            raise LimitExceeded(
+                f"The upload has more than {max_files} files (max_upload_files)",
+                limit="max_upload_files",
+                max=max_files,
+            ) from None
+        if error.message.startswith("Too many fields"):
+            raise LimitExceeded(
+                f"The upload has more than {max_fields} fields (max_form_fields)",
+                limit="max_form_fields",
+                max=max_fields,
+            ) from None
         raise BadRequest(f"Malformed multipart body: {error.message}") from None
     files: list[tuple[str, Path, str | None, str | None]] = []
     fields: dict[str, list[str]] = {}

@@ -77,7 +77,9 @@ async def _sources(request: Request, settings: Settings, directory: Path) -> lis
         await spool_limited(request, settings.max_body_bytes, body)
         return [(body, content_type, None)]
     await spool_limited(request, settings.max_body_bytes, body)
-    files, _ = await spooled_multipart(request, body, directory, max_files=100, max_fields=100)
+    files, _ = await spooled_multipart(
+        request, body, directory, max_files=settings.max_upload_files, max_fields=settings.max_form_fields
+    )
     if not files:
         raise BadRequest("The multipart body holds no RDF document")
     sources = []

@@ -20,11 +20,11 @@ CACHE_CONTROL = "public, max-age=300"
 
 def check_query(q: str, settings: Settings, parameter: str = "q") -> None:
     """Over-long query strings are refused with the limit named, before any work is done."""
-    if len(q) > settings.max_query_length:
+    if len(q) > settings.max_search_length:
         raise LimitExceeded(
-            f"{parameter} is {len(q)} characters long; the limit is {settings.max_query_length} (max_query_length)",
-            limit="max_query_length",
-            max=settings.max_query_length,
+            f"{parameter} is {len(q)} characters long; the limit is {settings.max_search_length} (max_search_length)",
+            limit="max_search_length",
+            max=settings.max_search_length,
         )
 
 

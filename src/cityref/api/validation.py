@@ -125,7 +125,9 @@ async def _job(
     shapes: str | None = None
     shapes_type: str | None = None
     if is_multipart:
-        parts, fields = await spooled_multipart(request, body, directory, max_files=100, max_fields=100)
+        parts, fields = await spooled_multipart(
+            request, body, directory, max_files=settings.max_upload_files, max_fields=settings.max_form_fields
+        )
         files = []
         for field_name, path, part_type, filename in parts:
             if field_name == "file":
