@@ -106,5 +106,5 @@ def test_etag_and_304(client: TestClient) -> None:
 def test_html_page_is_self_contained_and_escaped(client: TestClient) -> None:
     page = client.get("/def/B5?format=html&lang=fr").text
     assert not any(tag in page for tag in ("<script", "<link", "src=", "@import")), "no external resources"
-    assert "Cartographie des besoins d&#x27;interopérabilité de la ville" in page
+    assert "Cartographie des besoins d&#39;interopérabilité de la ville" in page
     assert 'href="/def/group-strategy-management"' in page

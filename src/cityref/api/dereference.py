@@ -14,17 +14,31 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from cityref import media
+from cityref import media, templates
 from cityref.api.deps import TermsDep
 from cityref.api.term_http import cached, lifecycle, successor_link
 from cityref.errors import NotFound
 from cityref.terms import TermIndex, describe, parse_lang
 from cityref.terms.record import NS
-from cityref.terms.render import html_page, rdf_graph
+from cityref.terms.render import rdf_graph
 
 router = APIRouter(tags=["terms"])
 
 FORMATS = {f.name: f for f in media.RDF_FORMATS if not f.quads}
+TEXT_ROWS = (("definition", "Definition"), ("scopeNote", "Scope note"), ("changeNote", "Change note"))
+RELATION_ROWS = (
+    ("broader", "Broader"),
+    ("narrower", "Narrower"),
+    ("related", "Related"),
+    ("inScheme", "In scheme"),
+    ("subClassOf", "Subclass of"),
+    ("domain", "Domain"),
+    ("range", "Range"),
+    ("servesPractice", "Serves practice"),
+    ("mitigatedBy", "Mitigated by"),
+    ("mitigates", "Mitigates"),
+)
+"""The term page's rows of multilingual texts and of links to other terms, in the order shown."""
 
 
 def alternates(local: str) -> list[tuple[str, str, str]]:
@@ -72,7 +86,13 @@ def dereference(
         links.append(successor_link(record))
     headers = {"Vary": "Accept", "Link": ", ".join(links)}
     if chosen == media.HTML:
-        page = html_page(describe(terms, record, chain), alternates(local))
+        page = templates.render(
+            "term.html",
+            term=describe(terms, record, chain),
+            alternates=alternates(local),
+            texts=TEXT_ROWS,
+            relations=RELATION_ROWS,
+        )
         return cached(request, page.encode(), "text/html; charset=utf-8", headers)
     fmt = media.rdf_format(chosen)
     assert fmt is not None

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from cityref import templates
 from cityref._version import VERSION
 from cityref.api.deps import SettingsDep, TermsDep
 from cityref.api.term_http import check_bulk, check_query
@@ -381,15 +381,8 @@ def _preview(
     record = Reconciler(terms).identify(ident)
     term = describe(terms, record, _audience(request, lang) or ("en",))
     definition_lang, definition = next(iter(term["definition"].items()), ("", ""))
-    notation = f" <b>{escape(term['notation'])}</b>" if term["notation"] else ""
-    types = ", ".join(escape(t["label"] or t["curie"]) for t in term["types"])
-    label = escape(term["label"] or term["curie"])
-    # The definition may be in another language than the label (English stands in): it carries its own tag.
-    html = (
-        f'<!doctype html><html lang="{escape(term["labelLang"] or "en")}"><head><meta charset="utf-8">'
-        f'<title>{label}</title><link rel="stylesheet" href="/static/preview.css"></head>'
-        f'<body><a href="/def/{escape(record.local)}" target="_blank" rel="noopener">{label}</a>{notation}'
-        f'<br><i>{types}</i><p lang="{escape(definition_lang)}">{escape(definition)}</p></body></html>'
+    html = templates.render(
+        "preview.html", term=term, local=record.local, definition=definition, definition_lang=definition_lang
     )
     return HTMLResponse(html)
 

@@ -42,7 +42,6 @@ from cityref.api.auth import FailedKeys, client_address
 from cityref.api.body import too_large
 from cityref.errors import PROBLEM_MEDIA_TYPE, BadRequest, CityrefError, TooManyRequests
 from cityref.settings import Settings
-from cityref.terms import render as term_page
 
 KEY_PARAMETERS = frozenset({"key", "api_key", "apikey", "access_token", "token"})
 PREVIEW_PATHS = frozenset({"/reconcile/preview", "/reconcile/v1/preview"})
@@ -73,7 +72,7 @@ def template_style_hashes() -> list[str]:
 
 
 def page_policy() -> str:
-    styles = " ".join(["'self'", *template_style_hashes(), csp_hash(term_page.PAGE_STYLE)])
+    styles = " ".join(["'self'", *template_style_hashes()])
     return (
         f"default-src 'self'; style-src {styles}; object-src 'none'; base-uri 'none'; form-action 'self'; "
         "frame-ancestors 'none'"

@@ -1,4 +1,5 @@
-"""The stable shapes a term is served in: the Term JSON, a compact reference, its RDF description and an HTML page.
+"""The stable shapes a term is served in: the Term JSON, a compact reference and its RDF description (the HTML
+page is ``templates/term.html``, filled by the API).
 
 The Term JSON keeps every key on every term (empty lists, ``null``) so that clients can rely on the shape; it is
 documented in ``docs/terms.md``.
@@ -6,7 +7,6 @@ documented in ``docs/terms.md``.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from rdflib import Graph
@@ -111,68 +111,3 @@ def rdf_graph(index: TermIndex, *records: TermRecord) -> Graph:
         for triple in index.description(record.iri):
             graph.add(triple)  # type: ignore[arg-type]
     return graph
-
-
-PAGE_STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-th{text-align:left;vertical-align:top;padding:.3rem 1rem .3rem 0;white-space:nowrap;color:#555}
-td{padding:.3rem 0}code{background:#f3f3f3;padding:0 .2rem}"""
-"""The term page's only style, inline so that the page stands alone; the pages' CSP allows it by its hash."""
-
-
-def html_page(term: dict[str, Any], alternates: list[tuple[str, str, str]]) -> str:
-    """A small self-contained page for browsers; every value is escaped, links stay on this server (``/def/``)."""
-
-    def link(ref: dict[str, Any]) -> str:
-        name = ref["label"] or ref["curie"]
-        href = "/def/" + ref["curie"].split(":", 1)[1] if ref["curie"].startswith("cityref:") else ref["iri"]
-        return f'<a href="{escape(href)}">{escape(name)}</a>'
-
-    rows: list[tuple[str, str]] = [
-        ("IRI", f"<code>{escape(term['iri'])}</code>"),
-        ("CURIE", f"<code>{escape(term['curie'])}</code>"),
-    ]
-    if term["notation"]:
-        rows.append(("Notation", escape(term["notation"])))
-    rows.append(("Types", ", ".join(link(t) for t in term["types"])))
-    for lang, text in term["labels"].items():
-        rows.append((f"Label ({escape(lang or '-')})", f'<span lang="{escape(lang)}">{escape(text)}</span>'))
-    for key, title in (("definition", "Definition"), ("scopeNote", "Scope note"), ("changeNote", "Change note")):
-        for lang, text in term[key].items():
-            rows.append((f"{title} ({escape(lang or '-')})", f'<span lang="{escape(lang)}">{escape(text)}</span>'))
-    if term["source"]:
-        rows.append(("Source", "; ".join(escape(s) for s in term["source"])))
-    for key, title in (
-        ("broader", "Broader"),
-        ("narrower", "Narrower"),
-        ("related", "Related"),
-        ("inScheme", "In scheme"),
-        ("subClassOf", "Subclass of"),
-        ("servesPractice", "Serves practice"),
-        ("mitigatedBy", "Mitigated by"),
-        ("mitigates", "Mitigates"),
-    ):
-        if term[key]:
-            rows.append((title, ", ".join(link(r) for r in term[key])))
-    for linkage in term["linkages"]:
-        reason = next(iter(linkage["reason"].values()), "")
-        rows.append(("Linkage", f"{link(linkage['from'])} &rarr; {link(linkage['to'])}: {escape(reason)}"))
-    if term["deprecated"]:
-        replaced = link(term["replacedBy"]) if term["replacedBy"] else "withdrawn, no replacement"
-        rows.append(("Deprecated", replaced))
-    if term["definedBy"]:
-        module = term["definedBy"]
-        rows.append(("Defined by", f"{escape(module['module'])} {escape(str(module['version'] or ''))}"))
-    body = "\n".join(f"<tr><th>{title}</th><td>{value}</td></tr>" for title, value in rows)
-    formats = " · ".join(
-        f'<a href="{escape(href)}" type="{escape(mt)}">{escape(name)}</a>' for name, mt, href in alternates
-    )
-    title = escape(term["label"] or term["curie"])
-    return f"""<!doctype html>
-<html lang="{escape(term["labelLang"] or "en")}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} · cityref</title>
-<style>{PAGE_STYLE}</style></head>
-<body><h1>{title}</h1><p>{escape(term["kind"])} in the cityref ontology</p>
-<table>{body}</table>
-<p>Also as: {formats}</p></body></html>
-"""
