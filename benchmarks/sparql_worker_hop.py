@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from cityref.model import Ontology
-from cityref.services.sparql import run_query
+from cityref.ontology.model import Ontology
 from cityref.settings import Settings
+from cityref.sparql.service import run_query
 from cityref.store import EmbeddedStore, bootstrap
 
 QUERIES = {

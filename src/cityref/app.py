@@ -14,7 +14,7 @@ from cityref._version import VERSION
 from cityref.api.gates import Work, WorkCollector
 from cityref.api.problems import install_handlers
 from cityref.api.security import install_security
-from cityref.model import load_ontology
+from cityref.ontology.model import load_ontology
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store
 from cityref.store.monitor import StoreSupervisor
@@ -27,7 +27,7 @@ log = logging.getLogger("cityref")
 
 def log_start(app: FastAPI, settings: Settings) -> None:
     """Say once, at start, what this server holds and how it is bounded (``cityref serve`` shows INFO lines)."""
-    from cityref.services import canned
+    from cityref.sparql import canned
 
     store = app.state.store
     try:

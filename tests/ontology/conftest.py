@@ -7,9 +7,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from cityref import qa, reasoning, resources
-from cityref.checks import load_examples
-from cityref.model import Ontology
+from cityref import resources
+from cityref.ontology import qa, reasoning
+from cityref.ontology.checks import load_examples
+from cityref.ontology.model import Ontology
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from cityref import qa
+from cityref.ontology import qa
 
 COUNTS = qa.count_queries()
 REQUIRED = {

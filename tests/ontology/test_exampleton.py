@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from cityref import checks, resources
-from cityref.model import CITYREF
+from cityref import resources
+from cityref.ontology import checks
+from cityref.ontology.model import CITYREF
 
 EXAMPLE_FILES = sorted((resources.examples_dir() / "exampleton").glob("*.ttl"))
 

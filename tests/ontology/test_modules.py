@@ -8,8 +8,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from cityref import checks, resources
-from cityref.model import ONTOLOGY_BASE, TOP_MODULE, Ontology
+from cityref import resources
+from cityref.ontology import checks
+from cityref.ontology.model import ONTOLOGY_BASE, TOP_MODULE, Ontology
 
 MODULE_FILES = sorted(resources.ontology_dir().glob("*.ttl"))
 

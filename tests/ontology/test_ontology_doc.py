@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from cityref.ontology_doc import document, render_html
+from cityref.ontology.doc import document, render_html
 
 TTL = """@prefix cityref: <https://w3id.org/cityref/def/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from cityref import qa
+from cityref.ontology import qa
 
 RULES = qa.rule_queries()
 PREFIXES = """PREFIX cityref: <https://w3id.org/cityref/def/>

@@ -6,7 +6,7 @@ import owlready2
 import pytest
 from rdflib import Graph
 
-from cityref import reasoning
+from cityref.ontology import reasoning
 
 PREFIXES = """@prefix : <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .

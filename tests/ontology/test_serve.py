@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from cityref import media
-from cityref.model import CITYREF, LANGUAGES
+from cityref.ontology.model import CITYREF, LANGUAGES
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 FORMATS = [f for f in media.RDF_FORMATS if not f.quads]

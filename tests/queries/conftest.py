@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from rdflib import Graph
 
 from cityref import Settings, create_app, resources
-from cityref.services import canned
+from cityref.sparql import canned
 
 ONTOLOGY_GRAPH = "https://w3id.org/cityref/graph/ontology"
 CITY_GRAPH = "https://w3id.org/cityref/graph/city/exampleton"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from cityref.services import binding, canned
-from cityref.services.binding import ParameterError, to_term
+from cityref.sparql import binding, canned
+from cityref.sparql.binding import ParameterError, to_term
 
 INJECTIONS = [
     "> } ; DROP ALL #",

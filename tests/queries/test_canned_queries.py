@@ -16,7 +16,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from cityref import resources
-from cityref.services import canned
+from cityref.sparql import canned
 
 C = Namespace("https://w3id.org/cityref/def/")
 EX = Namespace("https://exampleton.example/id/")

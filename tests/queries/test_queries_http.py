@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF
 
-from cityref.services import canned
+from cityref.sparql import canned
 
 C = Namespace("https://w3id.org/cityref/def/")
 

@@ -22,7 +22,7 @@ from rdflib.namespace import RDF
 from typer.testing import CliRunner
 
 from cityref.cli import app
-from cityref.services import canned
+from cityref.sparql import canned
 
 from .conftest import CITY_GRAPH, exampleton_files
 

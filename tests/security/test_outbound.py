@@ -20,7 +20,7 @@ from tests.security.conftest import AUTH
 from tests.sparql.conftest import embedded_settings
 
 from cityref import create_app
-from cityref.services import sparql as sparql_service
+from cityref.sparql import service as sparql_service
 from cityref.validation import worker_spec
 from cityref.workers import WorkerPool
 

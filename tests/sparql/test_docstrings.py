@@ -10,9 +10,9 @@ import pytest
 MODULES = [
     "cityref.store",
     "cityref.store.base",
-    "cityref.services.sparql",
-    "cityref.services.sparql_text",
-    "cityref.services.binding",
+    "cityref.sparql.service",
+    "cityref.sparql.text",
+    "cityref.sparql.binding",
     "cityref.api.auth",
 ]
 

@@ -16,7 +16,7 @@ from tests.sparql.listener import Recorder, listening
 
 from cityref import create_app
 from cityref.errors import Forbidden
-from cityref.services.sparql_text import analyse, check_services, neutralise_silent_loads
+from cityref.sparql.text import analyse, check_services, neutralise_silent_loads
 
 BEFORE = "INSERT DATA { <urn:a> <urn:p> <urn:before> }"
 AFTER = "INSERT DATA { GRAPH <urn:kept> { <urn:a> <urn:p> <urn:after> } }"

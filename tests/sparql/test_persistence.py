@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from tests.sparql.conftest import AUTH, embedded_settings
 
 from cityref import create_app
-from cityref.model import Ontology
+from cityref.ontology.model import Ontology
 from cityref.store import ONTOLOGY_GRAPH, EmbeddedStore, bootstrap
 from cityref.store.base import SOURCE_DIGEST
 

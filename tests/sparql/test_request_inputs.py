@@ -21,7 +21,7 @@ from cityref.api.sparql_page import SD, service_description
 from cityref.cli import app as cli_app
 from cityref.errors import BadRequest, PayloadTooLarge, SyntaxProblem
 from cityref.intake import check_json_ld
-from cityref.services.sparql import effective_timeout
+from cityref.sparql.service import effective_timeout
 from cityref.store import ONTOLOGY_GRAPH, GraphInfo
 
 TTL = {"Content-Type": "text/turtle", **AUTH}

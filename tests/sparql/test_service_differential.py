@@ -19,7 +19,7 @@ from tests.sparql.conftest import AUTH
 from tests.sparql.listener import Recorder, listening
 
 from cityref.errors import Forbidden
-from cityref.services.sparql_text import analyse, check_services, neutralise_silent_loads
+from cityref.sparql.text import analyse, check_services, neutralise_silent_loads
 
 ALLOWED = "allowed.example"
 

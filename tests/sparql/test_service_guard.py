@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cityref.errors import Forbidden
-from cityref.services.sparql_text import UNRESOLVED, analyse, check_services, tokens
+from cityref.sparql.text import UNRESOLVED, analyse, check_services, tokens
 
 EVIL = "http://127.0.0.1:1/sparql"
 

@@ -15,7 +15,7 @@ from referencing.jsonschema import DRAFT7
 from tests.conftest import CONFORMANCE, UNLIMITED
 
 from cityref import Settings, create_app
-from cityref.model import Ontology
+from cityref.ontology.model import Ontology
 from cityref.terms import TermIndex
 
 LIFECYCLE_TTL = """

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from cityref.model import Ontology
+from cityref.ontology.model import Ontology
 from cityref.terms import TermIndex
 from cityref.terms.record import NS
 from cityref.terms.render import rdf_graph

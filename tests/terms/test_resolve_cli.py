@@ -10,7 +10,7 @@ import sys
 from typer.testing import CliRunner
 
 from cityref.cli import app
-from cityref.model import Ontology
+from cityref.ontology.model import Ontology
 
 runner = CliRunner()
 

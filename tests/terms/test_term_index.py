@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cityref.errors import BadRequest, NotFound
-from cityref.model import CITYREF
+from cityref.ontology.model import CITYREF
 from cityref.terms import MalformedIdentifier, TermIndex, UnknownFilter, UnknownPrefix, describe, fold, parse_lang
 
 B5 = str(CITYREF.B5)

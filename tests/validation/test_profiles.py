@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF
 
 from cityref import resources
-from cityref.model import LANGUAGES
+from cityref.ontology.model import LANGUAGES
 from cityref.validation.engine import ontology_graph
 from cityref.validation.report import path_text
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from cityref.api.gates import Work
-from cityref.model import Ontology
+from cityref.ontology.model import Ontology
 from cityref.settings import Settings
 from cityref.store import Store
 from cityref.terms import TermIndex

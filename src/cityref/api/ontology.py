@@ -16,8 +16,8 @@ from rdflib import Graph
 from cityref import media
 from cityref.api.deps import OntologyDep
 from cityref.errors import NotFound
-from cityref.model import CITYREF, LANGUAGES, Ontology
-from cityref.ontology_doc import Link, document, render_html
+from cityref.ontology.doc import Link, document, render_html
+from cityref.ontology.model import CITYREF, LANGUAGES, Ontology
 
 router = APIRouter(tags=["ontology"])
 _FORMATS = [f for f in media.RDF_FORMATS if not f.quads]

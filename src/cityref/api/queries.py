@@ -10,8 +10,9 @@ from fastapi.responses import Response
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.sparql import query_response
 from cityref.errors import NotAcceptable
-from cityref.services import canned, sparql
-from cityref.services.binding import ParameterError
+from cityref.sparql import canned
+from cityref.sparql import service as sparql
+from cityref.sparql.binding import ParameterError
 
 router = APIRouter(tags=["queries"])
 

@@ -3,7 +3,7 @@
 GET ``?query=``, POST form-encoded (``query=`` or ``update=``), POST ``application/sparql-query`` or
 ``application/sparql-update``; ``default-graph-uri``/``named-graph-uri`` (``using-graph-uri``/
 ``using-named-graph-uri`` for updates). GET without a query answers the service description, or the query page for
-browsers. Updates need a write key. Budgets and negotiation are those of :func:`cityref.services.sparql.run_query`.
+browsers. Updates need a write key. Budgets and negotiation are those of :func:`cityref.sparql.service.run_query`.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from cityref.api.body import read_limited
 from cityref.api.deps import SettingsDep, StoreDep
 from cityref.api.gates import Work
 from cityref.errors import BadRequest, NotAcceptable, UnsupportedMediaType
-from cityref.services import sparql as service
-from cityref.services.sparql_text import with_using_graphs
 from cityref.settings import Settings
+from cityref.sparql import service as service
+from cityref.sparql.text import with_using_graphs
 from cityref.store import Store
 
 router = APIRouter(tags=["sparql"])

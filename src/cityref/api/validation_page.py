@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from cityref import templates
 from cityref.api.deps import ProfilesDep, SettingsDep
-from cityref.model import LANGUAGES
+from cityref.ontology.model import LANGUAGES
 
 router = APIRouter(tags=["validation"])
 

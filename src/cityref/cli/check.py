@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from cityref.checks import CheckReport, run_checks
 from cityref.cli._app import app
+from cityref.ontology.checks import CheckReport, run_checks
 
 _STYLE = {"pass": "green", "fail": "bold red", "error": "bold red", "skipped": "yellow"}
 _MAX_DETAILS = 10

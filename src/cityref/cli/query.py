@@ -17,8 +17,8 @@ from rich.table import Table
 
 from cityref.cli._app import app, is_http_url
 from cityref.errors import CityrefError, SyntaxProblem
-from cityref.services import canned
-from cityref.services.binding import PREFIXES
+from cityref.sparql import canned
+from cityref.sparql.binding import PREFIXES
 
 FORMATS = {
     "json": "application/sparql-results+json",
@@ -106,9 +106,9 @@ def run_remote(endpoint: str, text: str, media_type: str, timeout: float | None)
 
 
 def run_embedded(text: str, media_type: str, data_dir: Path | None, timeout: float | None) -> tuple[bytes, bool]:
-    from cityref.model import Ontology
-    from cityref.services.sparql import run_query
+    from cityref.ontology.model import Ontology
     from cityref.settings import Settings
+    from cityref.sparql.service import run_query
     from cityref.store import bootstrap, open_store
 
     settings = Settings(data_dir=data_dir) if data_dir else Settings(data_dir=None)

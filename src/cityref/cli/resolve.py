@@ -33,7 +33,7 @@ def resolve(
     ),
 ) -> None:
     """Print the best matching terms for TEXT, best first, with what matched (field and language)."""
-    from cityref.model import Ontology
+    from cityref.ontology.model import Ontology
     from cityref.terms import TermIndex, hit_json, parse_lang
 
     console = Console()

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from cityref import resources
 from cityref.intake import Prepared
-from cityref.model import Ontology
+from cityref.ontology.model import Ontology
 from cityref.store.base import EXAMPLETON_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH, SOURCE_DIGEST, VERSION_INFO, Store
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
 from cityref.errors import BadRequest, NotFound
-from cityref.model import ONTOLOGY_BASE, Ontology
+from cityref.ontology.model import ONTOLOGY_BASE, Ontology
 from cityref.terms.record import NS, TermRecord, read_records, superclass_closure
 from cityref.terms.search import SearchIndex
 from cityref.terms.text import fold, unique

@@ -14,7 +14,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from cityref.model import CITYREF
+from cityref.ontology.model import CITYREF
 
 NS = str(CITYREF)
 

@@ -12,7 +12,7 @@ from typing import Any
 from rdflib import Graph
 
 from cityref.lang import truncations
-from cityref.model import CITYREF
+from cityref.ontology.model import CITYREF
 from cityref.terms.index import TermIndex
 from cityref.terms.record import TermRecord
 from cityref.terms.search import Hit

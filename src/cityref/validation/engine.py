@@ -26,7 +26,7 @@ from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
 from cityref import resources
 from cityref.errors import BadRequest
-from cityref.model import Ontology
+from cityref.ontology.model import Ontology
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
 from cityref.validation.profiles import language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
@@ -152,7 +152,7 @@ def _forms(term: object) -> set[str]:
 
 def _reaches_out(text: str) -> str | None:
     """SERVICE, LOAD or FROM if ``text``, read as the SPARQL endpoint reads it, would fetch or name a dataset."""
-    from cityref.services.sparql_text import analyse, fetches
+    from cityref.sparql.text import analyse, fetches
 
     for reading in {text, expandUnicodeEscapes(text)}:
         found = fetches(reading)

@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS, OWL, PROF, RDF, SH
 from cityref import resources
 from cityref.errors import NotFound
 from cityref.lang import best_literal, fallback_chain, parse_lang
-from cityref.model import CITYREF
+from cityref.ontology.model import CITYREF
 
 PROFILE_BASE = "https://w3id.org/cityref/profiles/"
 

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from cityref.errors import BadRequest
-from cityref.model import CITYREF
+from cityref.ontology.model import CITYREF
 from cityref.validation.profiles import language_chain, pick_literal, pick_text
 
 TERM_BASE = str(CITYREF)

@@ -23,8 +23,8 @@ from datetime import date
 import pyoxigraph as ox
 
 from cityref.errors import BadRequest
-from cityref.model import CITYREF
-from cityref.services.sparql_text import Token, tokens
+from cityref.ontology.model import CITYREF
+from cityref.sparql.text import Token, tokens
 
 PARAM_TYPES = ("iri", "literal", "string", "integer", "decimal", "date", "boolean", "lang")
 XSD = "http://www.w3.org/2001/XMLSchema#"

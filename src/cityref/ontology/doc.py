@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from cityref import templates
 from cityref.lang import best_literal
-from cityref.model import CITYREF, LANGUAGES
+from cityref.ontology.model import CITYREF, LANGUAGES
 
 _NS = str(CITYREF)
 # Statements shown in a term's own fields rather than in its list of other statements.

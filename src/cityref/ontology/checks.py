@@ -15,9 +15,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from cityref import qa, reasoning, resources
+from cityref import resources
 from cityref.errors import CityrefError
-from cityref.model import CITYREF, ONTOLOGY_BASE, TOP_MODULE, Ontology
+from cityref.ontology import qa, reasoning
+from cityref.ontology.model import CITYREF, ONTOLOGY_BASE, TOP_MODULE, Ontology
 
 Status = Literal["pass", "fail", "skipped", "error"]
 HEADER_FIELDS = {

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from cityref import media
 from cityref.errors import BadRequest, NotAcceptable
-from cityref.services.sparql_text import analyse, check_services, check_shape, neutralise_silent_loads
 from cityref.settings import Settings
+from cityref.sparql.text import analyse, check_services, check_shape, neutralise_silent_loads
 from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_iri
 
 __all__ = [

@@ -9,7 +9,7 @@ A canned query starts with a header of comment lines (the grammar is in ``docs/q
     # param: layer (iri, optional) restrict to one EIF layer
 
 Each parameter names a variable of the query. A bound parameter's term replaces the variable in the WHERE group
-(see :mod:`cityref.services.binding`); an optional one left out stays a free variable, so it matches anything.
+(see :mod:`cityref.sparql.binding`); an optional one left out stays a free variable, so it matches anything.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 from cityref import resources
 from cityref.errors import BadRequest, NotFound
 from cityref.queryfile import HeaderLine, header_lines
-from cityref.services import binding
-from cityref.services.binding import PARAM_TYPES, BoundTerm, ParameterError
-from cityref.services.sparql import QueryOutcome, run_query
+from cityref.sparql import binding
+from cityref.sparql.binding import PARAM_TYPES, BoundTerm, ParameterError
+from cityref.sparql.service import QueryOutcome, run_query
 
 if TYPE_CHECKING:
     from cityref.settings import Settings
