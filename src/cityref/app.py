@@ -20,7 +20,7 @@ from cityref.store import bootstrap, open_store
 from cityref.store.monitor import StoreSupervisor
 from cityref.terms import TermIndex
 from cityref.validation import load_profiles
-from cityref.workers import sandbox
+from cityref.workers import probe
 
 log = logging.getLogger("cityref")
 
@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.ontology = load_ontology()
         app.state.terms = TermIndex.build(app.state.ontology)
         app.state.profiles = load_profiles()
-        app.state.sandbox = await run_in_threadpool(sandbox.self_test)
+        app.state.sandbox = await run_in_threadpool(probe.sandbox_self_test)
         if settings.require_network_sandbox and not app.state.sandbox["networkDenied"]:
             raise RuntimeError(
                 "Worker processes here can still open network connections "

@@ -5,7 +5,7 @@
 sync dependencies, so it needs none of the worker threads that stuck store calls may be holding.
 
 ``sandbox`` says whether worker processes here really cannot open connections (checked once at start by a probe
-worker; see :func:`cityref.workers.sandbox.self_test`); a server whose workers could, with no host allow-listed,
+worker; see :func:`cityref.workers.probe.sandbox_self_test`); a server whose workers could, with no host allow-listed,
 is degraded.
 
 It answers 200 in both states: it says whether this process is alive, and a replica whose store is down is still

@@ -7,12 +7,14 @@ query's text in the way.
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import time
 from typing import Any
 
 from cityref.errors import BadRequest
+from cityref.workers.process import WorkerCrashed, WorkerPool, WorkerSpec
 
 
 class Probe:
@@ -46,3 +48,18 @@ class Probe:
         if op == "refuse":
             raise BadRequest(str(payload), reason="probe")
         raise BadRequest(f"unknown probe operation {op!r}")
+
+
+@functools.cache
+def sandbox_self_test() -> dict[str, object]:
+    """Whether a worker started here really cannot open a connection, checked once per process by starting a probe
+    worker and asking it to: the kernel's answer, not the configuration's claim. ``/health`` reports it."""
+    pool = WorkerPool(WorkerSpec("probe", "cityref.workers.probe:Probe", require_sandbox=False), 1)
+    try:
+        outcome = pool.run("connect", ("127.0.0.1", 9), deadline=time.monotonic() + 30)
+        facts = pool.facts()
+    except WorkerCrashed as error:
+        return {"networkDenied": False, "problem": str(error)}
+    finally:
+        pool.close()
+    return {"networkDenied": outcome == "denied", "problem": facts.get("sandbox_problem")}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import functools
 import os
 import platform
 import resource
@@ -135,22 +134,3 @@ def resident_bytes() -> int:
     except OSError:
         pass
     return 0
-
-
-@functools.cache
-def self_test() -> dict[str, object]:
-    """Whether a worker started here really cannot open a connection, checked once per process by starting a probe
-    worker and asking it to: the kernel's answer, not the configuration's claim. ``/health`` reports it."""
-    import time
-
-    from cityref.workers.process import WorkerCrashed, WorkerPool, WorkerSpec
-
-    pool = WorkerPool(WorkerSpec("probe", "cityref.workers.probe:Probe", require_sandbox=False), 1)
-    try:
-        outcome = pool.run("connect", ("127.0.0.1", 9), deadline=time.monotonic() + 30)
-        facts = pool.facts()
-    except WorkerCrashed as error:
-        return {"networkDenied": False, "problem": str(error)}
-    finally:
-        pool.close()
-    return {"networkDenied": outcome == "denied", "problem": facts.get("sandbox_problem")}
