@@ -1,4 +1,7 @@
-"""Request dependencies as ``Annotated`` aliases, so that routes name what they need, not how it is found."""
+"""Request dependencies as ``Annotated`` aliases, so that routes name what they need, not how it is found.
+
+They are ``async`` because they only read ``app.state``: FastAPI runs a plain ``def`` dependency on a worker thread,
+and those thread hops cost more than a small query (docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -14,32 +17,32 @@ from cityref.terms import TermIndex
 from cityref.validation import Profile
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_ontology(request: Request) -> Ontology:
+async def get_ontology(request: Request) -> Ontology:
     ontology: Ontology = request.app.state.ontology
     return ontology
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_terms(request: Request) -> TermIndex:
+async def get_terms(request: Request) -> TermIndex:
     terms: TermIndex = request.app.state.terms
     return terms
 
 
-def get_work(request: Request) -> Work:
+async def get_work(request: Request) -> Work:
     work: Work = request.app.state.work
     return work
 
 
-def get_profiles(request: Request) -> dict[str, Profile]:
+async def get_profiles(request: Request) -> dict[str, Profile]:
     profiles: dict[str, Profile] = request.app.state.profiles
     return profiles
 

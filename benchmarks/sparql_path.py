@@ -1,0 +1,90 @@
+"""Where a query's time goes between the engine and the client, in process: pyoxigraph alone against cityref's
+``run_query`` (worker hop, dataset, caps, serialisation), over a generated city on disk.
+
+Each query is run the plain way (``Store.query`` on the same checkpoint with the union default graph, results
+serialised by the engine in SPARQL JSON) and through ``run_query``; the medians of ``--repeat`` runs are printed
+with their ratio.
+
+    python benchmarks/sparql_path.py --triples 1000000 --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+from citygen import generate
+
+from cityref.cli.load import prepare_local
+from cityref.settings import Settings
+from cityref.sparql.service import run_query
+from cityref.store import EmbeddedStore
+
+PREFIXES = "PREFIX cityref: <https://w3id.org/cityref/def/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+QUERIES = {
+    "ASK {}": "ASK {}",
+    "label lookup": PREFIXES + 'SELECT ?s WHERE { ?s rdfs:label "Sensor 4242"@en }',
+    "2-hop join": PREFIXES
+    + "SELECT ?service ?system ?owner WHERE { ?service cityref:supportedBy ?system . ?system cityref:owner ?owner . "
+    '?owner rdfs:label "Department 3"@en }',
+    "GROUP BY COUNT": PREFIXES
+    + "SELECT ?operator (COUNT(?device) AS ?n) WHERE { ?device cityref:operator ?operator } GROUP BY ?operator",
+    "OPTIONAL-heavy": PREFIXES + "SELECT ?device ?operator ?retention WHERE { ?device a cityref:IoTDevice "
+    "OPTIONAL { ?device cityref:operator ?operator } OPTIONAL { ?device cityref:retentionPeriod ?retention } } "
+    "LIMIT 5000",
+}
+GRAPH = "https://city.example/graph/city"
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "city.nt"
+        lines, _ = generate(args.triples)
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        store = EmbeddedStore(Path(folder) / "data")
+        settings = Settings(data_dir=None, result_row_cap=10_000)
+        try:
+            store.graph_put(GRAPH, prepare_local(store, source, None, lambda done, total: None))
+            raw = ox.Store.read_only(str(store.newest_checkpoint()))
+            print(f"{len(raw)} quads\n\n| query | rows | pyoxigraph (ms) | cityref run_query (ms) | ratio |")
+            print("|---|---|---|---|---|")
+            for name, text in QUERIES.items():
+
+                def plain(text: str = text) -> bytes:
+                    result = raw.query(text, use_default_graph_as_union=True)
+                    return result.serialize(format=ox.QueryResultsFormat.JSON) or b""
+
+                rows = _rows(plain())
+                direct = median_ms(plain, args.repeat)
+                hop = median_ms(lambda text=text: run_query(store, settings, text), args.repeat)
+                print(f"| {name} | {rows} | {direct:.2f} | {hop:.2f} | {direct / hop:.2f} |")
+        finally:
+            store.close()
+
+
+def _rows(body: bytes) -> int:
+    result = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+    return 1 if isinstance(result, ox.QueryBoolean) else sum(1 for _ in result)
+
+
+if __name__ == "__main__":
+    main()
