@@ -13,6 +13,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from cityref import media, templates
 from cityref.api.deps import TermsDep
@@ -21,6 +22,7 @@ from cityref.errors import NotFound
 from cityref.terms import TermIndex, describe, parse_lang
 from cityref.terms.record import NS
 from cityref.terms.render import rdf_graph
+from cityref.terms.text import LangChain
 
 router = APIRouter(tags=["terms"])
 
@@ -59,7 +61,7 @@ def alternates(local: str) -> list[tuple[str, str, str]]:
         410: {"description": "Withdrawn term, with the reason"},
     },
 )
-def dereference(
+async def dereference(
     local: str,
     request: Request,
     terms: TermsDep,
@@ -71,7 +73,8 @@ def dereference(
 ) -> Response:
     record = terms.get(NS + local)
     if record is None:
-        suggestions = [r.iri for r in terms.close_matches(local)]
+        # milliseconds of spelling comparison: on a thread, not on the event loop that a known term is served from
+        suggestions = [r.iri for r in await run_in_threadpool(terms.close_matches, local)]
         raise NotFound(f"No term {NS + local} in the cityref ontology", suggestions=suggestions)
     chain = parse_lang(lang)
     location = f"/def/{record.replaced_by[0].removeprefix(NS)}" if record.replaced_by else ""
@@ -86,17 +89,26 @@ def dereference(
         links.append(successor_link(record))
     headers = {"Vary": "Accept", "Link": ", ".join(links)}
     if chosen == media.HTML:
-        page = templates.render(
-            "term.html",
-            term=describe(terms, record, chain),
-            alternates=alternates(local),
-            texts=TEXT_ROWS,
-            relations=RELATION_ROWS,
-        )
-        return cached(request, page.encode(), "text/html; charset=utf-8", headers)
+        page = _html_bytes(terms, record.iri, chain, local)
+        return cached(request, page, "text/html; charset=utf-8", headers)
     fmt = media.rdf_format(chosen)
     assert fmt is not None
     return cached(request, _rdf_bytes(terms, record.iri, fmt.name), fmt.media_type, headers)
+
+
+@lru_cache(maxsize=2048)
+def _html_bytes(terms: TermIndex, iri: str, chain: LangChain, local: str) -> bytes:
+    """A term's HTML page, rendered once per language chain (the index never changes after start-up)."""
+    record = terms.get(iri)
+    assert record is not None
+    page = templates.render(
+        "term.html",
+        term=describe(terms, record, chain),
+        alternates=alternates(local),
+        texts=TEXT_ROWS,
+        relations=RELATION_ROWS,
+    )
+    return page.encode()
 
 
 @lru_cache(maxsize=4096)

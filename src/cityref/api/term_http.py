@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -52,6 +53,15 @@ def cached(request: Request, body: bytes, media_type: str, headers: dict[str, st
         if tag in tags or "*" in tags:
             return Response(status_code=304, headers=all_headers)
     return Response(body, media_type=media_type, headers=all_headers)
+
+
+@lru_cache(maxsize=2048)
+def term_json(index: TermIndex, iri: str, chain: LangChain) -> bytes:
+    """A term's Term JSON as bytes, built once per language chain: the index never changes after start-up, and
+    describing the term and encoding it was most of a lookup's time (docs/benchmarks.md)."""
+    record = index.get(iri)
+    assert record is not None
+    return json.dumps(describe(index, record, chain), ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def json_cached(request: Request, data: Any, headers: dict[str, str] | None = None) -> Response:

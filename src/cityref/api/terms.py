@@ -9,10 +9,20 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from cityref import media
 from cityref.api.deps import SettingsDep, TermsDep
-from cityref.api.term_http import cached, check_bulk, check_query, json_cached, lifecycle, successor_link
+from cityref.api.term_http import (
+    cached,
+    check_bulk,
+    check_query,
+    json_cached,
+    lifecycle,
+    successor_link,
+    term_json,
+)
 from cityref.api.term_models import Related as RelatedModel
 from cityref.api.term_models import (
     ResolveRequest,
@@ -40,6 +50,12 @@ IncludeDeprecated = Annotated[bool, Query(description="Also list deprecated and 
 Redirect = Annotated[bool, Query(description="`false`: describe a deprecated term instead of redirecting")]
 
 
+def model_json(model: BaseModel) -> Response:
+    """A validated model as the response body, as is: FastAPI would validate and encode it a second time (half the
+    time of a search, docs/benchmarks.md); the route's ``response_model`` still documents the shape."""
+    return Response(model.model_dump_json(by_alias=True), media_type="application/json")
+
+
 def _filters(index: TermIndex, type_: str | None, scheme: str | None, parent: str | None) -> dict[str, str | None]:
     return {
         "type_iri": index.resolve_class(type_) if type_ else None,
@@ -55,15 +71,21 @@ def _term(index: TermIndex, ident: str, request: Request, redirect: bool, chain:
     if moved is not None:
         return moved
     headers = {"Link": successor_link(record)} if record.deprecated else {}
-    return json_cached(request, describe(index, record, chain), headers)
+    return cached(request, term_json(index, record.iri, chain), "application/json", headers)
 
 
 @router.get("/terms/{term_id}", summary="One term by CURIE, notation or local name", responses={200: {"model": Term}})
-def get_term(term_id: str, request: Request, terms: TermsDep, lang: Lang = None, redirect: Redirect = True) -> Response:
+async def get_term(
+    term_id: str, request: Request, terms: TermsDep, lang: Lang = None, redirect: Redirect = True
+) -> Response:
     """`cityref:B5`, `B5` and `https://w3id.org/cityref/def/B5` (via `?iri=`) all name the same term.
 
     Unknown terms answer 404 with close matches in `suggestions`; an unknown CURIE prefix answers 400.
     """
+    # A known term is a dictionary lookup, answered on the event loop; finding close matches for an unknown one
+    # takes milliseconds, so that (and any other error) is worked out on a thread.
+    if terms.records.get(terms.to_iri(term_id)) is None:
+        return await run_in_threadpool(_term, terms, term_id, request, redirect, parse_lang(lang))
     return _term(terms, term_id, request, redirect, parse_lang(lang))
 
 
@@ -141,7 +163,9 @@ def top_concepts(scheme_id: str, terms: TermsDep, lang: Lang = None) -> RelatedM
     return RelatedModel.model_validate({"term": term_ref(terms, scheme.iri, chain), "items": items})
 
 
-@router.get("/search", summary="Ranked multilingual search over notations, labels and definitions")
+@router.get(
+    "/search", summary="Ranked multilingual search over notations, labels and definitions", response_model=SearchPage
+)
 def search(
     terms: TermsDep,
     settings: SettingsDep,
@@ -153,7 +177,7 @@ def search(
     include_deprecated: IncludeDeprecated = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
-) -> SearchPage:
+) -> Response:
     """Each hit says which field (notation, label, altLabel, definition...) and which language matched."""
     check_query(q, settings)
     chain = parse_lang(lang)
@@ -161,10 +185,11 @@ def search(
         q, chain=chain, include_deprecated=include_deprecated, **_filters(terms, type_, scheme, parent)
     )
     items = [hit_json(terms, h, chain) for h in hits[offset : offset + limit]]
-    return SearchPage.model_validate({"query": q, "total": len(hits), "limit": limit, "offset": offset, "items": items})
+    page = {"query": q, "total": len(hits), "limit": limit, "offset": offset, "items": items}
+    return model_json(SearchPage.model_validate(page))
 
 
-@router.get("/autocomplete", summary="Suggestions for a partly typed label or notation")
+@router.get("/autocomplete", summary="Suggestions for a partly typed label or notation", response_model=Suggestions)
 def autocomplete(
     terms: TermsDep,
     settings: SettingsDep,
@@ -172,11 +197,11 @@ def autocomplete(
     lang: Lang = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
     include_deprecated: IncludeDeprecated = False,
-) -> Suggestions:
+) -> Response:
     check_query(q, settings)
     chain = parse_lang(lang)
     hits = terms.search.autocomplete(q, chain=chain, limit=limit, include_deprecated=include_deprecated)
-    return Suggestions.model_validate({"query": q, "items": [hit_json(terms, h, chain) for h in hits]})
+    return model_json(Suggestions.model_validate({"query": q, "items": [hit_json(terms, h, chain) for h in hits]}))
 
 
 @router.get("/download", summary="Every term in one file: JSON (Term objects) or RDF")

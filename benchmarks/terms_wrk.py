@@ -1,0 +1,97 @@
+"""Term lookups and search under ``wrk`` at 16 clients: cityref against a bare FastAPI route that answers the same
+bytes (``bare_app.py``), the ceiling of the framework on this machine.
+
+The script starts ``cityref serve`` (embedded defaults) and, for each request, a bare app serving the bytes cityref
+gave for it; each runs ``--duration`` seconds under ``wrk -t2 -c16``. Only servers it started are stopped, by PID.
+
+    python benchmarks/terms_wrk.py --duration 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import httpx2
+from http_load import free_ports, stop, wait_until_up
+
+REQUESTS = [
+    ("/terms/B5", "application/json"),
+    ("/def/B5", "text/turtle"),
+    ("/search?q=interoperability", "application/json"),
+    ("/autocomplete?q=inter", "application/json"),
+]
+HERE = Path(__file__).resolve().parent
+
+
+def wrk(url: str, accept: str, clients: int, duration: float) -> tuple[float, float, int]:
+    """(answered req/s, p99 ms, non-2xx) for ``url``."""
+    done = subprocess.run(
+        ["wrk", "-t2", f"-c{clients}", f"-d{duration:.0f}s", "--latency", "-H", f"Accept: {accept}", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = done.stdout
+    total = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
+    seconds = total / float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    refused = int(bad[1]) if bad else 0
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    return (total - refused) / seconds, float(p99[1]) * scale[p99[2]] if p99 else float("nan"), refused
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=10.0)
+    parser.add_argument("--clients", type=int, default=16)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("the `wrk` command is needed (apt-get install wrk)")
+    tmp = Path(tempfile.mkdtemp(prefix="cityref-terms-wrk-"))
+    cityref_port, bare_port = free_ports(2)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CITYREF_")}
+    env.update({"CITYREF_LOG_JSON": "false", "CITYREF_RATE_LIMIT_RESOLVE": "none"})
+    base = f"http://127.0.0.1:{cityref_port}"
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        serve = [sys.executable, "-m", "cityref", "serve", "--port", str(cityref_port)]
+        with (tmp / "cityref.log").open("wb") as log:
+            processes.append(subprocess.Popen(serve, env=env, stdout=log, stderr=subprocess.STDOUT))
+        wait_until_up(f"{base}/health", processes[0], timeout_s=120)
+        print(f"wrk -t2 -c{args.clients}, {args.duration:.0f} s per cell\n")
+        print("| request | cityref req/s (p99 ms) | bare FastAPI req/s (p99 ms) | ratio |")
+        print("|---|---|---|---|")
+        for path, accept in REQUESTS:
+            answer = httpx2.get(base + path, headers={"Accept": accept})
+            answer.raise_for_status()
+            body = tmp / "body"
+            body.write_bytes(answer.content)
+            bare_env = {**env, "CITYREF_BARE_BODY": str(body), "CITYREF_BARE_TYPE": answer.headers["content-type"]}
+            bare = [sys.executable, "-m", "uvicorn", "bare_app:app", "--port", str(bare_port), "--no-access-log"]
+            processes.append(subprocess.Popen(bare, env=bare_env, cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            wait_until_up(f"http://127.0.0.1:{bare_port}/x", processes[-1])
+            ours = wrk(base + path, accept, args.clients, args.duration)
+            ceiling = wrk(f"http://127.0.0.1:{bare_port}{path}", accept, args.clients, args.duration)
+            stop(processes.pop())
+            refused = f", {ours[2]} refused" if ours[2] else ""
+            print(
+                f"| `{path}` | {ours[0]:.0f} ({ours[1]:.1f}{refused}) | {ceiling[0]:.0f} ({ceiling[1]:.1f}) "
+                f"| {ours[0] / ceiling[0]:.2f} |",
+                flush=True,
+            )
+    finally:
+        for process in reversed(processes):
+            stop(process)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
