@@ -111,7 +111,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     metrics = install_observability(app, settings)
     metrics.registry.register(WorkCollector(app))
 
-    from cityref.api import api_router
+    from cityref.api import ROUTERS
 
-    app.include_router(api_router)
+    for router in ROUTERS:
+        app.include_router(router)
     return app
