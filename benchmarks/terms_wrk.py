@@ -76,7 +76,9 @@ def main() -> None:
             body.write_bytes(answer.content)
             bare_env = {**env, "CITYREF_BARE_BODY": str(body), "CITYREF_BARE_TYPE": answer.headers["content-type"]}
             bare = [sys.executable, "-m", "uvicorn", "bare_app:app", "--port", str(bare_port), "--no-access-log"]
-            processes.append(subprocess.Popen(bare, env=bare_env, cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            processes.append(
+                subprocess.Popen(bare, env=bare_env, cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            )
             wait_until_up(f"http://127.0.0.1:{bare_port}/x", processes[-1])
             ours = wrk(base + path, accept, args.clients, args.duration)
             ceiling = wrk(f"http://127.0.0.1:{bare_port}{path}", accept, args.clients, args.duration)
