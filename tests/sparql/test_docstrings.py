@@ -12,6 +12,7 @@ MODULES = [
     "cityref.store.base",
     "cityref.services.sparql",
     "cityref.services.sparql_text",
+    "cityref.services.sparql_syntax",
     "cityref.services.binding",
     "cityref.api.auth",
 ]

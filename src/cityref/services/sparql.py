@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from cityref import media
 from cityref.errors import BadRequest, NotAcceptable
-from cityref.services.sparql_text import analyse, check_services, check_shape, neutralise_silent_loads
+from cityref.services import sparql_syntax
+from cityref.services.sparql_text import (
+    analyse,
+    check_services,
+    check_shape,
+    neutralise_silent_loads,
+    with_using_graphs,
+)
 from cityref.settings import Settings
 from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_iri
 
@@ -125,6 +132,7 @@ def run_query(
     default_graph_uris: Sequence[str] = (),
     named_graph_uris: Sequence[str] = (),
     remaining_s: float | None = None,
+    base_iri: str | None = None,
 ) -> QueryOutcome:
     """Run a read query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the server's budgets and content negotiation.
 
@@ -142,7 +150,10 @@ def run_query(
     - memory: the query runs in a worker with its own memory limit; past it, ``LimitExceeded`` (422).
     - ``SERVICE`` to a host not in ``settings.allowed_remote_hosts``: ``Forbidden`` (403), checked before running;
       and the query runs where it cannot open a connection unless it calls an allowed host.
-    - syntax errors: ``SyntaxProblem`` (400) with ``line`` and ``column``.
+    - syntax errors: ``SyntaxProblem`` (400) with ``line`` and ``column``, found first: before the allow-list and
+      negotiation, so that a malformed text is a 400 whatever else is wrong with the request.
+    - ``base_iri``: what relative IRIs resolve against (``/sparql`` gives its own public address, as Oxigraph's
+      server gives its request URL); without one, a relative IRI is a syntax error.
     - dataset: with no ``default_graph_uris`` or ``named_graph_uris``, the default graph is the union of all graphs
       when ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``)
       and every graph is available to ``GRAPH``; a request that names graphs gets exactly those, as the protocol
@@ -153,6 +164,7 @@ def run_query(
     check_dataset(default_graph_uris, named_graph_uris)
     if analysis.kind is None and analysis.is_update:
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
+    sparql_syntax.check_query(sparql, base_iri=base_iri)
     check_services(analysis, settings.allowed_remote_hosts)
     results_type = negotiate_results(accept)
     graph_type = negotiate_graph(accept)
@@ -168,6 +180,7 @@ def run_query(
         row_cap=settings.result_row_cap,
         default_graph_uris=tuple(default_graph_uris),
         named_graph_uris=tuple(named_graph_uris),
+        base_iri=base_iri,
         union_default_graph=settings.union_default_graph,
         kind=analysis.kind,
         query_has_dataset=analysis.has_dataset,
@@ -180,18 +193,33 @@ def run_query(
     return store.query(request, left)
 
 
-def run_update(store: Store, settings: Settings, sparql: str) -> None:
+def run_update(
+    store: Store,
+    settings: Settings,
+    sparql: str,
+    *,
+    base_iri: str | None = None,
+    using_graph_uris: Sequence[str] = (),
+    using_named_graph_uris: Sequence[str] = (),
+) -> None:
     """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries, and LOAD's too,
-    except that ``LOAD SILENT`` of a host that is not allowed quietly does nothing, as a failing one does per spec."""
+    except that ``LOAD SILENT`` of a host that is not allowed quietly does nothing, as a failing one does per spec.
+
+    Syntax errors come first (400 at their position), then the protocol's ``using-graph-uri`` and
+    ``using-named-graph-uri`` are applied, then the allow-list. ``base_iri`` as for :func:`run_query`."""
     analysis = analyse(sparql)
     check_shape(sparql)
     if analysis.kind is not None and not analysis.is_update:
         raise BadRequest("This is a query; send it as a query (GET/POST query=)")
+    sparql_syntax.check_update(sparql, base_iri=base_iri)
+    if using_graph_uris or using_named_graph_uris:
+        sparql = with_using_graphs(sparql, list(using_graph_uris), list(using_named_graph_uris))
+        analysis = analyse(sparql)
     neutralised = neutralise_silent_loads(sparql, settings.allowed_remote_hosts)
     if neutralised != sparql:
         sparql, analysis = neutralised, analyse(neutralised)
     check_services(analysis, settings.allowed_remote_hosts)
-    store.update(sparql)
+    store.update(sparql, base_iri=base_iri)
 
 
 def _offers(results: bool) -> list[str]:
