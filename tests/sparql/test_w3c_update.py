@@ -100,3 +100,12 @@ def test_http_pass_rate_is_the_engines(read_only_store: ox.Store) -> None:
             engine_passes.add(case.id)
     assert len(engine_passes) > 0.8 * (len(SYNTAX) + len(EVAL))
     assert not (engine_passes & set(KNOWN)), "a known failure passes on the engine itself: fix it, don't list it"
+
+
+def test_pass_counts_meet_the_targets() -> None:
+    """With every known failure a strict xfail, the counts below are what the runs above achieve."""
+    syntax = len([c for c in SYNTAX if c.id not in KNOWN])
+    evaluation = len([c for c in EVAL if c.id not in KNOWN])
+    print(f"W3C update through HTTP: syntax {syntax}/{len(SYNTAX)}, evaluation {evaluation}/{len(EVAL)}")
+    assert len(SYNTAX) == 55 and syntax >= 48
+    assert len(EVAL) == 94 and evaluation == 94
