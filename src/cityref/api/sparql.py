@@ -27,9 +27,7 @@ from cityref.store import Store
 
 router = APIRouter(tags=["sparql"])
 
-FORM = "application/x-www-form-urlencoded"
-QUERY = "application/sparql-query"
-UPDATE = "application/sparql-update"
+FORM, QUERY, UPDATE = media.FORM, media.SPARQL_QUERY, media.SPARQL_UPDATE
 
 Pairs = list[tuple[str, str]]
 """Query-string or form members in order, repeats kept (the protocol's dataset parameters repeat)."""
@@ -50,7 +48,7 @@ def _accept(request: Request, pairs: Pairs) -> str | None:
     """The Accept header, unless a ``format``/``output`` parameter names a format explicitly."""
     for name in ("format", "output"):
         for value in _params(pairs, name):
-            accept = service.accept_for_format(value)
+            accept = media.accept_for_format(value)
             if accept:
                 return accept
     return request.headers.get("accept")

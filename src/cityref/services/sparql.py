@@ -24,69 +24,10 @@ from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_ir
 
 __all__ = [
     "QueryOutcome",
-    "accept_for_format",
-    "negotiate_graph",
-    "negotiate_results",
     "parse_timeout",
     "run_query",
     "run_update",
 ]
-
-
-def _negotiate(accept: str | None, formats: Sequence[media.Format], skip: Sequence[str] = ()) -> str | None:
-    offers: list[str] = []
-    canonical: dict[str, str] = {}
-    for fmt in formats:
-        for mt in fmt.media_types:
-            if mt in skip or mt in canonical:
-                continue
-            offers.append(mt)
-            canonical[mt] = fmt.media_type
-    chosen = media.negotiate(accept, offers)
-    return canonical[chosen] if chosen else None
-
-
-def negotiate_results(accept: str | None) -> str | None:
-    """The SELECT/ASK results media type the client prefers (JSON first), or None."""
-    return _negotiate(accept, media.RESULT_FORMATS)
-
-
-def negotiate_graph(accept: str | None) -> str | None:
-    """The CONSTRUCT/DESCRIBE media type the client prefers (Turtle first), or None."""
-    triples = [f for f in media.RDF_FORMATS if not f.quads]
-    return _negotiate(accept, triples, skip=("text/plain",))
-
-
-# ?format= / ?output= short names (SPARQLWrapper and Fuseki clients send them): a results type and a graph type,
-# so that the name works whichever form the query turns out to have.
-_FORMAT_NAMES = {
-    "json": ("application/sparql-results+json", "application/ld+json"),
-    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv", "text/turtle"),
-    "tsv": ("text/tab-separated-values", "text/turtle"),
-    "turtle": ("application/sparql-results+json", "text/turtle"),
-    "ttl": ("application/sparql-results+json", "text/turtle"),
-    "n3": ("application/sparql-results+json", "text/turtle"),
-    "nt": ("application/sparql-results+json", "application/n-triples"),
-    "ntriples": ("application/sparql-results+json", "application/n-triples"),
-    "jsonld": ("application/sparql-results+json", "application/ld+json"),
-    "json-ld": ("application/sparql-results+json", "application/ld+json"),
-    "rdf": ("application/sparql-results+xml", "application/rdf+xml"),
-    "rdfxml": ("application/sparql-results+xml", "application/rdf+xml"),
-}
-
-
-def accept_for_format(name: str) -> str | None:
-    """An Accept header for a ``format`` short name (``json``, ``csv``, ``turtle``...) or a media type; None if
-    it is neither.
-
-    >>> accept_for_format("csv")
-    'text/csv, text/turtle'
-    """
-    key = name.strip().lower()
-    if key in _FORMAT_NAMES:
-        return ", ".join(_FORMAT_NAMES[key])
-    return key if "/" in key else None
 
 
 def effective_timeout(settings: Settings, timeout_s: float | None) -> float:
@@ -99,7 +40,11 @@ def effective_timeout(settings: Settings, timeout_s: float | None) -> float:
 
 
 def parse_timeout(raw: str | None) -> float | None:
-    """A client's ``timeout`` parameter in seconds (absent or empty: none); 400 unless a finite number."""
+    """A client's ``timeout`` parameter in seconds (absent or empty: none); 400 unless a finite number.
+
+    >>> parse_timeout("2.5"), parse_timeout("")
+    (2.5, None)
+    """
     if raw is None or raw.strip() == "":
         return None
     try:
@@ -166,8 +111,8 @@ def run_query(
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
     sparql_syntax.check_query(sparql, base_iri=base_iri)
     check_services(analysis, settings.allowed_remote_hosts)
-    results_type = negotiate_results(accept)
-    graph_type = negotiate_graph(accept)
+    results_type = media.negotiate_results(accept)
+    graph_type = media.negotiate_graph(accept)
     if analysis.kind in ("select", "ask") and results_type is None:
         raise NotAcceptable("None of the accepted media types can carry query results", offers=_offers(True))
     if analysis.kind == "construct" and graph_type is None:
