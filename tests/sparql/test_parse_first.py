@@ -52,14 +52,15 @@ def test_a_well_formed_refusal_is_still_a_refusal(embedded_client: TestClient) -
     assert response.status_code == 406
 
 
-def test_relative_iris_resolve_against_the_endpoint(embedded_client: TestClient) -> None:
+def test_relative_iris_resolve_against_the_endpoint(backend_client: TestClient) -> None:
+    """On both backends: the remote store gets the endpoint's address as a BASE ahead of the text."""
     graph = "http://example.org/parse-first/relative"
     update = f"INSERT DATA {{ GRAPH <{graph}> {{ <s> <p> 'o1' }} }}"
-    assert embedded_client.post("/sparql", content=update, headers=SPARQL_UPDATE).status_code == 204
+    assert backend_client.post("/sparql", content=update, headers=SPARQL_UPDATE).status_code == 204
     query = f"SELECT ?s ?p {{ GRAPH <{graph}> {{ ?s ?p 'o1' }} }}"
-    rows = embedded_client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
-    base = embedded_client.app.state.settings.public_base_url()  # type: ignore[attr-defined]
+    rows = backend_client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+    base = backend_client.app.state.settings.public_base_url()  # type: ignore[attr-defined]
     assert rows == [{"s": {"type": "uri", "value": f"{base}/s"}, "p": {"type": "uri", "value": f"{base}/p"}}]
     ask = "ASK { GRAPH ?g { <s> <p> 'o1' } }"
-    assert embedded_client.get("/sparql", params={"query": ask}).json()["boolean"] is True
-    embedded_client.post("/sparql", content=f"DROP GRAPH <{graph}>", headers=SPARQL_UPDATE)
+    assert backend_client.get("/sparql", params={"query": ask}).json()["boolean"] is True
+    backend_client.post("/sparql", content=f"DROP GRAPH <{graph}>", headers=SPARQL_UPDATE)
