@@ -15,7 +15,6 @@ from cityref.api.gates import Work, WorkCollector
 from cityref.api.problems import install_handlers
 from cityref.api.security import install_security
 from cityref.model import load_ontology
-from cityref.services import sparql_syntax
 from cityref.settings import Settings
 from cityref.store import bootstrap, open_store
 from cityref.store.monitor import StoreSupervisor
@@ -79,7 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 f"({app.state.sandbox.get('problem')}); set CITYREF_REQUIRE_NETWORK_SANDBOX=false to run anyway"
             )
         app.state.work = Work.from_settings(settings)
-        await run_in_threadpool(sparql_syntax.warm_up)
+        await run_in_threadpool(app.state.work.sparql.warm_up)
         try:
             app.state.store = store = open_store(settings)
             # Loads the shipped graphs; a remote store that is down is loaded later and watched (store/monitor.py).

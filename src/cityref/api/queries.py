@@ -73,7 +73,14 @@ async def run_canned(name: str, request: Request, settings: SettingsDep, store: 
 
     def run(remaining: float) -> sparql.QueryOutcome:
         return canned.run(
-            store, settings, query, values, accept=accept, timeout_s=client_timeout, remaining_s=remaining
+            store,
+            settings,
+            query,
+            values,
+            accept=accept,
+            timeout_s=client_timeout,
+            remaining_s=remaining,
+            syntax=work.sparql.check,
         )
 
     return query_response(await work.query.run(budget, run))

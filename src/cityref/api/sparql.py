@@ -100,6 +100,7 @@ async def _query(request: Request, settings: Settings, store: Store, text: str, 
             default_graph_uris=default_graphs,
             named_graph_uris=named_graphs,
             base_iri=endpoint_iri(settings),
+            syntax=work.sparql.check,
         )
 
     return query_response(await work.query.run(budget, run))
@@ -119,6 +120,7 @@ async def _update(request: Request, settings: Settings, store: Store, text: str,
             base_iri=endpoint_iri(settings),
             using_graph_uris=using,
             using_named_graph_uris=using_named,
+            syntax=work.sparql.check,
         )
 
     await work.write.run(settings.write_timeout_s, run)

@@ -78,6 +78,7 @@ def run_query(
     named_graph_uris: Sequence[str] = (),
     remaining_s: float | None = None,
     base_iri: str | None = None,
+    syntax: sparql_syntax.SyntaxCheck = sparql_syntax.in_process,
 ) -> QueryOutcome:
     """Run a read query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the server's budgets and content negotiation.
 
@@ -99,6 +100,7 @@ def run_query(
       negotiation, so that a malformed text is a 400 whatever else is wrong with the request.
     - ``base_iri``: what relative IRIs resolve against (``/sparql`` gives its own public address, as Oxigraph's
       server gives its request URL); without one, a relative IRI is a syntax error.
+    - ``syntax``: who parses the text first (the server's parse workers; by default this process, for the CLI).
     - dataset: with no ``default_graph_uris`` or ``named_graph_uris``, the default graph is the union of all graphs
       when ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``)
       and every graph is available to ``GRAPH``; a request that names graphs gets exactly those, as the protocol
@@ -109,7 +111,7 @@ def run_query(
     check_dataset(default_graph_uris, named_graph_uris)
     if analysis.kind is None and analysis.is_update:
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
-    sparql_syntax.check_query(sparql, base_iri=base_iri)
+    syntax("query", sparql, base_iri)
     check_services(analysis, settings.allowed_remote_hosts)
     results_type = media.negotiate_results(accept)
     graph_type = media.negotiate_graph(accept)
@@ -146,17 +148,19 @@ def run_update(
     base_iri: str | None = None,
     using_graph_uris: Sequence[str] = (),
     using_named_graph_uris: Sequence[str] = (),
+    syntax: sparql_syntax.SyntaxCheck = sparql_syntax.in_process,
 ) -> None:
     """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries, and LOAD's too,
     except that ``LOAD SILENT`` of a host that is not allowed quietly does nothing, as a failing one does per spec.
 
     Syntax errors come first (400 at their position), then the protocol's ``using-graph-uri`` and
-    ``using-named-graph-uri`` are applied, then the allow-list. ``base_iri`` as for :func:`run_query`."""
+    ``using-named-graph-uri`` are applied, then the allow-list. ``base_iri`` and ``syntax`` as for
+    :func:`run_query`."""
     analysis = analyse(sparql)
     check_shape(sparql)
     if analysis.kind is not None and not analysis.is_update:
         raise BadRequest("This is a query; send it as a query (GET/POST query=)")
-    sparql_syntax.check_update(sparql, base_iri=base_iri)
+    syntax("update", sparql, base_iri)
     if using_graph_uris or using_named_graph_uris:
         sparql = with_using_graphs(sparql, list(using_graph_uris), list(using_named_graph_uris))
         analysis = analyse(sparql)
