@@ -100,9 +100,6 @@ class SyntaxWorker:
 class SparqlParser:
     """Parse workers for SPARQL texts, built by the app factory; :meth:`check` is a :data:`SyntaxCheck`."""
 
-    SIZE = 2
-    """Parsing takes a millisecond or so: two workers keep up with every query slot."""
-
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.pool = WorkerPool(
@@ -114,7 +111,7 @@ class SparqlParser:
                 start_timeout_s=settings.worker_start_timeout_s,
                 require_sandbox=settings.require_network_sandbox,
             ),
-            size=self.SIZE,
+            size=settings.sparql_parse_workers,
         )
 
     def check(self, kind: str, text: str, base_iri: str | None) -> None:
