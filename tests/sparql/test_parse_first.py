@@ -4,9 +4,12 @@ against the endpoint's own address."""
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 from tests.sparql.conftest import AUTH
+
+from cityref.services import sparql_syntax
 
 SPARQL_QUERY = {"Content-Type": "application/sparql-query"}
 SPARQL_UPDATE = {"Content-Type": "application/sparql-update", **AUTH}
@@ -64,3 +67,20 @@ def test_relative_iris_resolve_against_the_endpoint(backend_client: TestClient) 
     ask = "ASK { GRAPH ?g { <s> <p> 'o1' } }"
     assert backend_client.get("/sparql", params={"query": ask}).json()["boolean"] is True
     backend_client.post("/sparql", content=f"DROP GRAPH <{graph}>", headers=SPARQL_UPDATE)
+
+
+def test_the_parse_only_calls_evaluate_nothing() -> None:
+    """Pins what sparql_syntax relies on in this pyoxigraph: a query given two dataset arguments that exclude each
+    other, and an update on a read-only store, are parsed and then refused unrun. Run, these would reach port 1
+    (and fail with OSError); the parse workers also have no network, should a new engine version run them."""
+    sparql_syntax.check_query("ASK { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }")
+    sparql_syntax.check_update("LOAD <http://127.0.0.1:1/x> ; INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    with pytest.raises(OSError, match="port 1"):
+        ox.Store().query("ASK { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }")
+
+
+def test_the_server_parses_in_its_workers(embedded_client: TestClient) -> None:
+    pool = embedded_client.app.state.work.sparql.pool  # type: ignore[attr-defined]
+    before = pool.stats.started
+    assert embedded_client.post("/sparql", content="ASK {", headers=SPARQL_QUERY).status_code == 400
+    assert pool.pids() and pool.stats.started == before
