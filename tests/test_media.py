@@ -78,3 +78,50 @@ def test_choose_rdf_with_a_preferred_non_rdf_offer_and_refusals() -> None:
 
 def test_bare_type() -> None:
     assert media.bare_type(" Multipart/Form-Data; boundary=x") == "multipart/form-data"
+
+
+@pytest.mark.parametrize(
+    ("accept", "formats", "expected"),
+    [
+        # q=0 excludes a format under every name it has
+        (
+            "application/sparql-results+json;q=0, */*;q=0.1",
+            media.RESULT_FORMATS,
+            ("xml", "application/sparql-results+xml"),
+        ),
+        ("application/json;q=0, */*;q=0.1", media.RESULT_FORMATS, ("xml", "application/sparql-results+xml")),
+        ("text/turtle;q=0, */*;q=0.5", media.RDF_FORMATS, ("jsonld", "application/ld+json")),
+        ("application/x-turtle;q=0, text/*", media.RDF_FORMATS, None),
+        # wildcards reach canonical types only; an alias named exactly is honoured and reported
+        ("text/*", media.RESULT_FORMATS, ("csv", "text/csv")),
+        ("text/xml", media.RESULT_FORMATS, ("xml", "text/xml")),
+        ("application/x-turtle", media.RDF_FORMATS, ("turtle", "application/x-turtle")),
+        # generic types never negotiate an RDF format
+        ("text/plain", media.RDF_FORMATS, None),
+        ("application/xml", media.RDF_FORMATS, None),
+        # most specific wins; ties go to the server's order
+        ("*/*;q=0.1, text/csv;q=0.2", media.RESULT_FORMATS, ("csv", "text/csv")),
+        ("text/csv;q=0.5, text/tab-separated-values;q=0.5", media.RESULT_FORMATS, ("csv", "text/csv")),
+        ("application/*;q=0, application/json", media.RESULT_FORMATS, ("json", "application/json")),
+        (None, media.REPORT_FORMATS, ("json", "application/json")),
+    ],
+)
+def test_choose(accept: str | None, formats: tuple[media.Format, ...], expected: tuple[str, str] | None) -> None:
+    chosen = media.choose(accept, formats)
+    assert (None if chosen is None else (chosen[0].name, chosen[1])) == expected
+
+
+def test_one_table_for_format_names() -> None:
+    assert media.accept_for_format("csv") == "text/csv, text/turtle"
+    assert media.accept_for_format("jsonld") == "application/sparql-results+json, application/ld+json"
+    assert media.accept_for_format("nope") is None
+    assert {"json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml"} <= set(media.format_names())
+    assert media.report_format("application/xml").name == "junit"  # type: ignore[union-attr]
+    assert media.oxigraph_format(media.RDF_FORMATS[0]).media_type == "text/turtle"
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    failures, tried = doctest.testmod(media)
+    assert tried > 0 and failures == 0

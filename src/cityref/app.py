@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 f"({app.state.sandbox.get('problem')}); set CITYREF_REQUIRE_NETWORK_SANDBOX=false to run anyway"
             )
         app.state.work = Work.from_settings(settings)
+        await run_in_threadpool(app.state.work.sparql.warm_up)
         try:
             app.state.store = store = open_store(settings)
             # Loads the shipped graphs; a remote store that is down is loaded later and watched (store/monitor.py).

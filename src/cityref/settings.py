@@ -74,7 +74,9 @@ class Settings(BaseSettings):
     # limit of its own and (unless hosts are allow-listed) no network; queues are bounded and answer 503 when full.
     query_worker_memory_mb: int = Field(default=1536, description="Address-space limit of each query worker")
     writer_memory_mb: int = Field(default=4096, description="Address-space limit of the embedded store's writer")
-    parse_worker_memory_mb: int = Field(default=1024, description="Address-space limit of each upload parser")
+    parse_worker_memory_mb: int = Field(
+        default=1024, description="Address-space limit of each upload parser and SPARQL parse worker"
+    )
     validation_worker_memory_mb: int = Field(default=3072, description="Address-space limit of each validator")
     worker_recycle_mb: int = Field(
         default=768, description="A worker resident above this after a job is replaced, giving its memory back"
@@ -95,6 +97,9 @@ class Settings(BaseSettings):
     # Validation budgets.
     validation_timeout_s: float = 120.0
     validation_workers: int = Field(default=2, ge=1, description="Worker processes that run budgeted validations")
+    sparql_parse_workers: int = Field(
+        default=2, ge=1, description="Worker processes that parse SPARQL texts before anything else is decided"
+    )
     allow_user_shapes: bool = False
 
     # Network safety: hosts that SERVICE clauses, owl:imports or JSON-LD contexts may reach (none by default).

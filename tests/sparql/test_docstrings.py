@@ -12,6 +12,7 @@ MODULES = [
     "cityref.store.base",
     "cityref.sparql.service",
     "cityref.sparql.text",
+    "cityref.sparql.syntax",
     "cityref.sparql.binding",
     "cityref.api.auth",
 ]

@@ -15,6 +15,7 @@ from prometheus_client.registry import Collector
 
 from cityref.intake.service import UploadParser
 from cityref.settings import Settings
+from cityref.sparql.syntax import SparqlParser
 from cityref.validation import worker_spec
 from cityref.workers import Gate, WorkerPool
 
@@ -28,6 +29,7 @@ class Work:
     write: Gate
     validators: WorkerPool
     uploads: UploadParser
+    sparql: SparqlParser
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Work:
@@ -45,6 +47,7 @@ class Work:
                 settings.validation_workers,
             ),
             uploads=UploadParser(settings),
+            sparql=SparqlParser(settings),
         )
 
     def close(self) -> None:
@@ -52,6 +55,7 @@ class Work:
             gate.close()
         self.validators.close()
         self.uploads.close()
+        self.sparql.close()
 
 
 class WorkCollector(Collector):
@@ -80,7 +84,7 @@ class WorkCollector(Collector):
                 refused.add_metric([gate.name], gate.refused)
         pools: list[WorkerPool] = []
         if work is not None:
-            pools += [work.validators, work.uploads.pool]
+            pools += [work.validators, work.uploads.pool, work.sparql.pool]
         for name in ("queries", "federated_queries", "writer"):
             pool = getattr(store, name, None)
             if isinstance(pool, WorkerPool):

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from cityref import media
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.sparql import query_response
 from cityref.errors import NotAcceptable
@@ -16,7 +17,7 @@ from cityref.sparql.binding import ParameterError
 
 router = APIRouter(tags=["queries"])
 
-SPARQL_QUERY = "application/sparql-query"
+SPARQL_QUERY = media.SPARQL_QUERY
 
 
 def _accept_for(request: Request) -> str | None:
@@ -25,11 +26,9 @@ def _accept_for(request: Request) -> str | None:
     name = request.query_params.get("format")
     if not name:
         return request.headers.get("accept")
-    accept = sparql.accept_for_format(name)
+    accept = media.accept_for_format(name)
     if accept is None:
-        raise NotAcceptable(
-            f"Unknown format {name!r}", known=["json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld", "rdfxml"]
-        )
+        raise NotAcceptable(f"Unknown format {name!r}", known=media.format_names())
     return accept
 
 
@@ -63,7 +62,7 @@ def list_queries(settings: SettingsDep) -> dict[str, Any]:
 @router.get(
     "/queries/{name}",
     summary="Run a canned query (or show its text with ?describe=true or a .rq suffix)",
-    responses={200: {"content": {m: {} for m in ("application/sparql-results+json", "text/csv", SPARQL_QUERY)}}},
+    responses={200: {"content": {m: {} for m in (*(f.media_type for f in media.RESULT_FORMATS), SPARQL_QUERY)}}},
 )
 async def run_canned(name: str, request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
     query = canned.get(name)
@@ -75,7 +74,14 @@ async def run_canned(name: str, request: Request, settings: SettingsDep, store: 
 
     def run(remaining: float) -> sparql.QueryOutcome:
         return canned.run(
-            store, settings, query, values, accept=accept, timeout_s=client_timeout, remaining_s=remaining
+            store,
+            settings,
+            query,
+            values,
+            accept=accept,
+            timeout_s=client_timeout,
+            remaining_s=remaining,
+            syntax=work.sparql.check,
         )
 
     return query_response(await work.query.run(budget, run))

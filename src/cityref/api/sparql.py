@@ -23,14 +23,11 @@ from cityref.api.gates import Work
 from cityref.errors import BadRequest, NotAcceptable, UnsupportedMediaType
 from cityref.settings import Settings
 from cityref.sparql import service as service
-from cityref.sparql.text import with_using_graphs
 from cityref.store import Store
 
 router = APIRouter(tags=["sparql"])
 
-FORM = "application/x-www-form-urlencoded"
-QUERY = "application/sparql-query"
-UPDATE = "application/sparql-update"
+FORM, QUERY, UPDATE = media.FORM, media.SPARQL_QUERY, media.SPARQL_UPDATE
 
 Pairs = list[tuple[str, str]]
 """Query-string or form members in order, repeats kept (the protocol's dataset parameters repeat)."""
@@ -51,7 +48,7 @@ def _accept(request: Request, pairs: Pairs) -> str | None:
     """The Accept header, unless a ``format``/``output`` parameter names a format explicitly."""
     for name in ("format", "output"):
         for value in _params(pairs, name):
-            accept = service.accept_for_format(value)
+            accept = media.accept_for_format(value)
             if accept:
                 return accept
     return request.headers.get("accept")
@@ -69,6 +66,12 @@ def _text(body: bytes, content_type: str) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadRequest("The SPARQL text is not valid UTF-8") from error
+
+
+def endpoint_iri(settings: Settings) -> str:
+    """The endpoint's own public address, the base IRI of every query and update it runs (as Oxigraph's server
+    uses its request URL); taken from the settings, never from the Host header, which the client chooses."""
+    return settings.public_base_url() + "/sparql"
 
 
 def query_response(outcome: service.QueryOutcome) -> Response:
@@ -96,6 +99,8 @@ async def _query(request: Request, settings: Settings, store: Store, text: str, 
             remaining_s=remaining,
             default_graph_uris=default_graphs,
             named_graph_uris=named_graphs,
+            base_iri=endpoint_iri(settings),
+            syntax=work.sparql.check,
         )
 
     return query_response(await work.query.run(budget, run))
@@ -105,10 +110,20 @@ async def _update(request: Request, settings: Settings, store: Store, text: str,
     require_write_key(request, "sparql:update")
     using = _params(pairs, "using-graph-uri")
     using_named = _params(pairs, "using-named-graph-uri")
-    if using or using_named:
-        text = with_using_graphs(text, using, using_named)
     work: Work = request.app.state.work
-    await work.write.run(settings.write_timeout_s, lambda _: service.run_update(store, settings, text))
+
+    def run(_: float) -> None:
+        service.run_update(
+            store,
+            settings,
+            text,
+            base_iri=endpoint_iri(settings),
+            using_graph_uris=using,
+            using_named_graph_uris=using_named,
+            syntax=work.sparql.check,
+        )
+
+    await work.write.run(settings.write_timeout_s, run)
     return Response(status_code=204)
 
 
@@ -153,7 +168,7 @@ async def _description(request: Request, settings: SettingsDep, store: StoreDep)
     chosen = media.negotiate_rdf(accept, html=True)
     if chosen is None:
         raise NotAcceptable("None of the accepted media types can carry the service description")
-    endpoint = settings.public_base_url() + "/sparql"  # never from the Host header, which the client chooses
+    endpoint = endpoint_iri(settings)
     if chosen == media.HTML:
         return HTMLResponse(sparql_page.render(endpoint))
     graphs = await run_in_threadpool(store.graphs)

@@ -30,18 +30,6 @@ from cityref.validation.report import check_severity
 
 router = APIRouter(tags=["validation"])
 
-_OFFERS = {
-    "application/json": "json",
-    "text/turtle": "turtle",
-    "application/ld+json": "jsonld",
-    "text/csv": "csv",
-    "application/junit+xml": "junit",
-    "application/xml": "junit",
-    "text/xml": "junit",
-    "text/html": "html",
-    "text/plain": "text",
-}
-
 
 @router.get("/profiles", summary="The validation profiles")
 def list_profiles(profiles: ProfilesDep, lang: str = "en") -> dict[str, Any]:
@@ -178,7 +166,8 @@ def _choose_renderer(accept: str | None, format: str | None) -> tuple[str, str]:
         if format not in RENDERERS:
             raise NotAcceptable(f"Unknown report format {format!r}", known=sorted(RENDERERS))
         return format, RENDERERS[format][0]
-    chosen = media.negotiate(accept, list(_OFFERS))
+    chosen = media.choose(accept, media.REPORT_FORMATS)
     if chosen is None:
-        raise NotAcceptable("None of the accepted media types can be served", offers=list(_OFFERS))
-    return _OFFERS[chosen], chosen
+        offers = [mt for f in media.REPORT_FORMATS for mt in (f.media_type, *f.aliases)]
+        raise NotAcceptable("None of the accepted media types can be served", offers=offers)
+    return chosen[0].name, chosen[1]

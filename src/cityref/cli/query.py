@@ -15,18 +15,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cityref import media
 from cityref.cli._app import app, is_http_url
 from cityref.errors import CityrefError, SyntaxProblem
 from cityref.sparql import canned
 from cityref.sparql.binding import PREFIXES
 
-FORMATS = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "table": "application/sparql-results+json",
-}
+FORMATS = {**{f.name: f.media_type for f in media.RESULT_FORMATS}, "table": media.RESULT_FORMATS[0].media_type}
+"""``--format`` names: the results formats of :mod:`cityref.media`, and ``table`` (JSON, drawn as a table)."""
 _SHORT = {**PREFIXES, "xsd": "http://www.w3.org/2001/XMLSchema#", "skos": "http://www.w3.org/2004/02/skos/core#"}
 
 

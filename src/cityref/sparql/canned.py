@@ -27,6 +27,7 @@ from cityref.queryfile import HeaderLine, header_lines
 from cityref.sparql import binding
 from cityref.sparql.binding import PARAM_TYPES, BoundTerm, ParameterError
 from cityref.sparql.service import QueryOutcome, run_query
+from cityref.sparql.syntax import SyntaxCheck, in_process
 
 if TYPE_CHECKING:
     from cityref.settings import Settings
@@ -211,7 +212,8 @@ def run(
     accept: str | None = None,
     timeout_s: float | None = None,
     remaining_s: float | None = None,
+    syntax: SyntaxCheck = in_process,
 ) -> QueryOutcome:
     """Bind ``values`` and run the query with the same budgets and negotiation as ``/sparql``."""
     text = query.bind(values)
-    return run_query(store, settings, text, accept=accept, timeout_s=timeout_s, remaining_s=remaining_s)
+    return run_query(store, settings, text, accept=accept, timeout_s=timeout_s, remaining_s=remaining_s, syntax=syntax)

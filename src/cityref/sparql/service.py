@@ -12,74 +12,22 @@ from collections.abc import Sequence
 from cityref import media
 from cityref.errors import BadRequest, NotAcceptable
 from cityref.settings import Settings
-from cityref.sparql.text import analyse, check_services, check_shape, neutralise_silent_loads
+from cityref.sparql import syntax as sparql_syntax
+from cityref.sparql.text import (
+    analyse,
+    check_services,
+    check_shape,
+    neutralise_silent_loads,
+    with_using_graphs,
+)
 from cityref.store.base import QueryOutcome, QueryRequest, Store, check_graph_iri
 
 __all__ = [
     "QueryOutcome",
-    "accept_for_format",
-    "negotiate_graph",
-    "negotiate_results",
     "parse_timeout",
     "run_query",
     "run_update",
 ]
-
-
-def _negotiate(accept: str | None, formats: Sequence[media.Format], skip: Sequence[str] = ()) -> str | None:
-    offers: list[str] = []
-    canonical: dict[str, str] = {}
-    for fmt in formats:
-        for mt in fmt.media_types:
-            if mt in skip or mt in canonical:
-                continue
-            offers.append(mt)
-            canonical[mt] = fmt.media_type
-    chosen = media.negotiate(accept, offers)
-    return canonical[chosen] if chosen else None
-
-
-def negotiate_results(accept: str | None) -> str | None:
-    """The SELECT/ASK results media type the client prefers (JSON first), or None."""
-    return _negotiate(accept, media.RESULT_FORMATS)
-
-
-def negotiate_graph(accept: str | None) -> str | None:
-    """The CONSTRUCT/DESCRIBE media type the client prefers (Turtle first), or None."""
-    triples = [f for f in media.RDF_FORMATS if not f.quads]
-    return _negotiate(accept, triples, skip=("text/plain",))
-
-
-# ?format= / ?output= short names (SPARQLWrapper and Fuseki clients send them): a results type and a graph type,
-# so that the name works whichever form the query turns out to have.
-_FORMAT_NAMES = {
-    "json": ("application/sparql-results+json", "application/ld+json"),
-    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv", "text/turtle"),
-    "tsv": ("text/tab-separated-values", "text/turtle"),
-    "turtle": ("application/sparql-results+json", "text/turtle"),
-    "ttl": ("application/sparql-results+json", "text/turtle"),
-    "n3": ("application/sparql-results+json", "text/turtle"),
-    "nt": ("application/sparql-results+json", "application/n-triples"),
-    "ntriples": ("application/sparql-results+json", "application/n-triples"),
-    "jsonld": ("application/sparql-results+json", "application/ld+json"),
-    "json-ld": ("application/sparql-results+json", "application/ld+json"),
-    "rdf": ("application/sparql-results+xml", "application/rdf+xml"),
-    "rdfxml": ("application/sparql-results+xml", "application/rdf+xml"),
-}
-
-
-def accept_for_format(name: str) -> str | None:
-    """An Accept header for a ``format`` short name (``json``, ``csv``, ``turtle``...) or a media type; None if
-    it is neither.
-
-    >>> accept_for_format("csv")
-    'text/csv, text/turtle'
-    """
-    key = name.strip().lower()
-    if key in _FORMAT_NAMES:
-        return ", ".join(_FORMAT_NAMES[key])
-    return key if "/" in key else None
 
 
 def effective_timeout(settings: Settings, timeout_s: float | None) -> float:
@@ -92,7 +40,11 @@ def effective_timeout(settings: Settings, timeout_s: float | None) -> float:
 
 
 def parse_timeout(raw: str | None) -> float | None:
-    """A client's ``timeout`` parameter in seconds (absent or empty: none); 400 unless a finite number."""
+    """A client's ``timeout`` parameter in seconds (absent or empty: none); 400 unless a finite number.
+
+    >>> parse_timeout("2.5"), parse_timeout("")
+    (2.5, None)
+    """
     if raw is None or raw.strip() == "":
         return None
     try:
@@ -125,6 +77,8 @@ def run_query(
     default_graph_uris: Sequence[str] = (),
     named_graph_uris: Sequence[str] = (),
     remaining_s: float | None = None,
+    base_iri: str | None = None,
+    syntax: sparql_syntax.SyntaxCheck = sparql_syntax.in_process,
 ) -> QueryOutcome:
     """Run a read query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the server's budgets and content negotiation.
 
@@ -142,7 +96,11 @@ def run_query(
     - memory: the query runs in a worker with its own memory limit; past it, ``LimitExceeded`` (422).
     - ``SERVICE`` to a host not in ``settings.allowed_remote_hosts``: ``Forbidden`` (403), checked before running;
       and the query runs where it cannot open a connection unless it calls an allowed host.
-    - syntax errors: ``SyntaxProblem`` (400) with ``line`` and ``column``.
+    - syntax errors: ``SyntaxProblem`` (400) with ``line`` and ``column``, found first: before the allow-list and
+      negotiation, so that a malformed text is a 400 whatever else is wrong with the request.
+    - ``base_iri``: what relative IRIs resolve against (``/sparql`` gives its own public address, as Oxigraph's
+      server gives its request URL); without one, a relative IRI is a syntax error.
+    - ``syntax``: who parses the text first (the server's parse workers; by default this process, for the CLI).
     - dataset: with no ``default_graph_uris`` or ``named_graph_uris``, the default graph is the union of all graphs
       when ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``)
       and every graph is available to ``GRAPH``; a request that names graphs gets exactly those, as the protocol
@@ -153,9 +111,10 @@ def run_query(
     check_dataset(default_graph_uris, named_graph_uris)
     if analysis.kind is None and analysis.is_update:
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
+    syntax("query", sparql, base_iri)
     check_services(analysis, settings.allowed_remote_hosts)
-    results_type = negotiate_results(accept)
-    graph_type = negotiate_graph(accept)
+    results_type = media.negotiate_results(accept)
+    graph_type = media.negotiate_graph(accept)
     if analysis.kind in ("select", "ask") and results_type is None:
         raise NotAcceptable("None of the accepted media types can carry query results", offers=_offers(True))
     if analysis.kind == "construct" and graph_type is None:
@@ -168,6 +127,7 @@ def run_query(
         row_cap=settings.result_row_cap,
         default_graph_uris=tuple(default_graph_uris),
         named_graph_uris=tuple(named_graph_uris),
+        base_iri=base_iri,
         union_default_graph=settings.union_default_graph,
         kind=analysis.kind,
         query_has_dataset=analysis.has_dataset,
@@ -180,18 +140,35 @@ def run_query(
     return store.query(request, left)
 
 
-def run_update(store: Store, settings: Settings, sparql: str) -> None:
+def run_update(
+    store: Store,
+    settings: Settings,
+    sparql: str,
+    *,
+    base_iri: str | None = None,
+    using_graph_uris: Sequence[str] = (),
+    using_named_graph_uris: Sequence[str] = (),
+    syntax: sparql_syntax.SyntaxCheck = sparql_syntax.in_process,
+) -> None:
     """Run a SPARQL 1.1 Update (the caller has checked the write key). SERVICE rules as for queries, and LOAD's too,
-    except that ``LOAD SILENT`` of a host that is not allowed quietly does nothing, as a failing one does per spec."""
+    except that ``LOAD SILENT`` of a host that is not allowed quietly does nothing, as a failing one does per spec.
+
+    Syntax errors come first (400 at their position), then the protocol's ``using-graph-uri`` and
+    ``using-named-graph-uri`` are applied, then the allow-list. ``base_iri`` and ``syntax`` as for
+    :func:`run_query`."""
     analysis = analyse(sparql)
     check_shape(sparql)
     if analysis.kind is not None and not analysis.is_update:
         raise BadRequest("This is a query; send it as a query (GET/POST query=)")
+    syntax("update", sparql, base_iri)
+    if using_graph_uris or using_named_graph_uris:
+        sparql = with_using_graphs(sparql, list(using_graph_uris), list(using_named_graph_uris))
+        analysis = analyse(sparql)
     neutralised = neutralise_silent_loads(sparql, settings.allowed_remote_hosts)
     if neutralised != sparql:
         sparql, analysis = neutralised, analyse(neutralised)
     check_services(analysis, settings.allowed_remote_hosts)
-    store.update(sparql)
+    store.update(sparql, base_iri=base_iri)
 
 
 def _offers(results: bool) -> list[str]:

@@ -31,10 +31,11 @@ The price is small: a name containing ``service`` whose next term is directly fo
 
 A target is checked as every IRI it may name: each namespace a prefix is declared with (a redeclared prefix, or a
 glued declaration, counts too), a local name without its escapes. A variable, an unknown prefix, an IRI the lexer
-cannot read and a relative IRI (resolved against a base that may be anything, the request's own address among
-them) are never allowed. The text is also read with its ``\\u`` escapes expanded, as some engines do, and the
-part of an IRI after a ``)`` is read as SPARQL too, with what follows it where a comment or string may run on
-past the IRI (see :func:`_read_as_code`).
+cannot read and a relative IRI that no ``BASE`` of the text resolves (it would resolve against the request's own
+address) are never allowed; one that a ``BASE`` of the first prologue resolves is checked as what it resolves to.
+The text is also read with its ``\\u`` escapes expanded, as some engines do, and the part of an IRI after a ``)``
+is read as SPARQL too, with what follows it where a comment or string may run on past the IRI (see
+:func:`_read_as_code`).
 
 >>> analyse('PREFIX e: <http://x/> SELECT * { SERVICE e:s { ?a ?b ?c } } # SERVICE <http://no/>').services
 ['http://x/s']
@@ -50,7 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from pyoxigraph import NamedNode
 
@@ -173,9 +174,46 @@ def _scan(text: str) -> Analysis:
             result.has_dataset = True
         elif word in _FORMS and result.kind is None:
             result.kind = _kind(word)
+    bases = _bases(lexed)
     for fetch in fetches(text, lexed=lexed, prefixes=result.prefixes):
-        result.services += [t for t in fetch.targets if t not in result.services]
+        for target in fetch.targets:
+            for resolved in _against(target, bases):
+                if resolved not in result.services:
+                    result.services.append(resolved)
     return result
+
+
+def _bases(lexed: list[Token]) -> list[str]:
+    """Every ``BASE <iri>`` of the text (glued ``BASE<iri>`` too: the lexer splits it there), provided the first
+    prologue has one; otherwise none, since what comes before the first BASE resolves against the request."""
+    found: list[str] = []
+    for i, (kind, value, _) in enumerate(lexed[:-1]):
+        if kind != "word":
+            continue
+        word = _fold(value)
+        if word == "base" and lexed[i + 1][0] == "iri":
+            found.append(_expand(lexed[i + 1][1][1:-1]))
+        elif word not in _PROLOGUE_WORDS and not found:
+            return []
+    return found
+
+
+def _against(target: str, bases: list[str]) -> list[str]:
+    """A relative target as every IRI it may resolve to: against each absolute ``BASE`` of the text, as the engine
+    resolves it (the last BASE before it, which a lexer does not track: all of them are checked). Without one, the
+    target resolves against the request's address, which the check does not know: it stays relative, and refused.
+
+    >>> _against("sparql", ["http://a.example/x/", "urn:b"])
+    ['http://a.example/x/sparql', 'sparql']
+    >>> _against("sparql", [])
+    ['sparql']
+    """
+    if target == UNRESOLVED or urlsplit(target).scheme:
+        return [target]
+    resolved = [urljoin(base, target) for base in bases if urlsplit(base).scheme in ("http", "https")]
+    if len(resolved) < len(bases) or not resolved:
+        resolved.append(target)  # a base that is relative itself, or none: the reading that is never allowed
+    return resolved
 
 
 def _kind(form: str) -> str:
@@ -431,8 +469,8 @@ def _resolve(pname: str, prefixes: dict[str, list[str]]) -> list[str]:
 
 
 def check_services(analysis: Analysis, allowed_hosts: list[str]) -> None:
-    """Refuse (403) any SERVICE or LOAD whose host is not allow-listed; a variable or a relative IRI (the base IRI
-    may be anything) is never allowed."""
+    """Refuse (403) any SERVICE or LOAD whose host is not allow-listed; a variable or a relative IRI that no
+    ``BASE`` of the text resolves (the endpoint's own address would) is never allowed."""
     for target in analysis.services:
         if not _allowed(target, allowed_hosts):
             raise Forbidden(
@@ -469,6 +507,7 @@ def neutralise_silent_loads(text: str, allowed_hosts: list[str]) -> str:
     """
     lexed = _code(text)
     starts = {offset for _, _, offset in lexed}  # not a LOAD read inside an IRI: that one is the IRI's text
+    bases = _bases(lexed)
     cuts: list[Fetch] = []
     for fetch in fetches(text, lexed=lexed):
         whole = fetch.keyword == "load" and fetch.silent and fetch.depth == 0 and fetch.end > fetch.start
@@ -477,7 +516,7 @@ def neutralise_silent_loads(text: str, allowed_hosts: list[str]) -> str:
             and fetch.start in starts
             and (not cuts or fetch.start >= cuts[-1].end)
             and UNRESOLVED not in fetch.first
-            and not all(_allowed(t, allowed_hosts) for t in fetch.first)
+            and not all(_allowed(r, allowed_hosts) for t in fetch.first for r in _against(t, bases))
         ):
             cuts.append(fetch)
     for fetch in reversed(cuts):

@@ -33,14 +33,6 @@ from cityref.intake.guards import check_json_ld, check_xml
 DEFAULT_BASE = "urn:cityref:upload:"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-_OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-}
 _LINE_COLUMN = re.compile(r":(\d+):(\d+):")
 _OX_PREFIX = re.compile(r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ")
 
@@ -175,7 +167,7 @@ def parse_data(
             check_json_ld(data)
         elif fmt.name == "rdfxml":
             check_xml(data, max_expansion=expansion_limit(data, max_expansion))
-        parser = ox.parse(data, format=_OX_FORMATS[fmt.name], base_iri=base_iri)
+        parser = ox.parse(data, format=media.oxigraph_format(fmt), base_iri=base_iri)
         try:
             with strict_literals():
                 _add_all(graph, parser, max_triples, _converter(bnode_prefix))

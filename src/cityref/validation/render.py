@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
-from cityref import templates
+from cityref import media, templates
 from cityref.validation.report import SEVERITIES, ValidationReport, ValidationResult
 
 SHAPES_BASE = "https://w3id.org/cityref/shapes/"
@@ -157,12 +157,9 @@ def to_html(report: ValidationReport) -> str:
     return templates.render("report.html", r=report)
 
 
+_RENDER = {"json": to_json, "turtle": to_turtle, "jsonld": to_jsonld, "csv": to_csv}
+_RENDER |= {"junit": to_junit, "html": to_html, "text": to_text}
 RENDERERS: dict[str, tuple[str, Callable[[ValidationReport], str]]] = {
-    "json": ("application/json", to_json),
-    "turtle": ("text/turtle", to_turtle),
-    "jsonld": ("application/ld+json", to_jsonld),
-    "csv": ("text/csv", to_csv),
-    "junit": ("application/junit+xml", to_junit),
-    "html": ("text/html", to_html),
-    "text": ("text/plain", to_text),
+    f.name: (f.media_type, _RENDER[f.name]) for f in media.REPORT_FORMATS
 }
+"""Each report format of :data:`cityref.media.REPORT_FORMATS`: its media type and its renderer."""
