@@ -57,8 +57,10 @@ def test_suite_is_complete() -> None:
     assert set(KNOWN) <= {c.iri for c in CASES}, "known_failures.txt names a test that does not exist"
 
 
+@pytest.mark.parametrize("engine", [None, "pyshacl"], ids=["default", "pyshacl"])
 @pytest.mark.parametrize("case", CASES, ids=_name)
-def test_library(case: SuiteCase) -> None:
+def test_library(case: SuiteCase, engine: str | None) -> None:
+    """On the default path (the compiled engine, pySHACL for shapes it cannot run) and on pySHACL alone."""
     try:
         report = validate(
             case.data_path.read_bytes(),
@@ -67,6 +69,7 @@ def test_library(case: SuiteCase) -> None:
             shapes=case.shapes_path.read_bytes(),
             shapes_content_type="text/turtle",
             with_ontology=False,
+            engine=engine,
         )
         graph: Graph | None = w3c_graph(report)
     except CityrefError:

@@ -1,0 +1,242 @@
+"""The compiled SHACL engine (`shacl-rust`_) that runs validation by default; pySHACL remains the reference.
+
+The engine reads N-Triples text and returns its results as dictionaries of N-Triples terms. This module turns
+those into the same W3C report graph that pySHACL gives, so that :mod:`cityref.validation.report` and every
+renderer serve both engines alike:
+
+- the blank nodes of the shapes graph are renamed to IRIs before the engine sees them (the engine relabels them
+  otherwise), and the report names the profile's own nodes again, so fix hints and ``sh:class`` are found;
+- a result's path is the source shape's ``sh:path``, copied into the report as pySHACL does;
+- messages are the shape's own ``sh:message`` literals, language tags included; the engine's built-in English
+  explanations are dropped, as pySHACL's stand-ins would differ from them anyway.
+
+:func:`unsupported` says why a shapes graph needs pySHACL (a feature the engine lacks); profiles are sorted by it
+once, when they load.
+
+.. _shacl-rust: https://pypi.org/project/shacl-rust/
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+import shacl_rust
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from cityref.errors import BadRequest
+from cityref.validation.parse import _converter, strict_literals
+
+FAST = "shacl-rust"
+REFERENCE = "pyshacl"
+ENGINES = (FAST, REFERENCE)
+_SKOLEM = "urn:cityref:shape-node:"
+_VALUES = re.compile(r"\bVALUES\b", re.IGNORECASE)
+_TEMPLATE = re.compile(r"\{[$?][A-Za-z_][A-Za-z0-9_]*\}")
+_SPARQL_COMPONENT = f"<{SH.SPARQLConstraintComponent}>"
+
+# What a shapes graph may use that the engine does not run as pySHACL does (measured on the W3C suite and on
+# pySHACL's DASH cases, see docs/validation.md): each is a reason to run it on pySHACL.
+_NEEDS_REFERENCE: tuple[tuple[URIRef, str], ...] = (
+    (SH.rule, "SHACL rules (sh:rule)"),
+    (SH.js, "SHACL-JS"),
+    (SH.jsFunctionName, "SHACL-JS"),
+    (SH.validator, "custom constraint components"),
+    (SH.nodeValidator, "custom constraint components"),
+    (SH.propertyValidator, "custom constraint components"),
+    (SH.shapesGraph, "sh:shapesGraph"),
+    (SH.entailment, "sh:entailment"),
+    # shacl-rust 0.2.12 reports no result where the two values cannot be compared; SHACL (and pySHACL) do.
+    (SH.lessThan, "sh:lessThan with values that cannot be compared"),
+    (SH.lessThanOrEquals, "sh:lessThanOrEquals with values that cannot be compared"),
+)
+
+
+def unsupported(shapes: Graph) -> str | None:
+    """Why ``shapes`` must run on pySHACL, or ``None`` when the compiled engine runs it the same way."""
+    for prop, reason in _NEEDS_REFERENCE:
+        if (None, prop, None) in shapes:
+            return reason
+    for query in (*shapes.objects(None, SH.select), *shapes.objects(None, SH.ask)):
+        if "$shapesGraph" in str(query) or "$currentShape" in str(query):
+            return "SPARQL that uses $shapesGraph or $currentShape"
+        if _VALUES.search(str(query)):  # SHACL forbids VALUES in constraints; the engine runs it, pySHACL refuses
+            return "SPARQL with VALUES"
+    for prop in (SH.message,):
+        for message in shapes.objects(None, prop):
+            if _TEMPLATE.search(str(message)):
+                return "message templates ({$this}, {?value}...)"
+    return None
+
+
+@dataclass(frozen=True)
+class CompiledShapes:
+    """A shapes graph as the engine reads it (N-Triples, blank nodes named), and the way back to its nodes."""
+
+    text: str
+    graph: Graph
+    original: dict[str, Node]
+
+    def node(self, term: str) -> Node:
+        """The shapes-graph node an engine term names (a renamed blank node, an IRI)."""
+        return self.original.get(term) or _term(term)
+
+
+_SHAPE_VALUES = (SH.property, SH.node, SH.qualifiedValueShape, SH["not"])
+_SHAPE_LISTS = (SH["and"], SH["or"], SH.xone)
+_SHAPE_TYPES = (SH.NodeShape, SH.PropertyShape)
+
+
+def _shape_nodes(shapes: Graph) -> set[BNode]:
+    """The blank nodes the engine may report as a source shape. Paths and lists stay blank: they are structure,
+    and a path written as an IRI would be read as a predicate."""
+    found: set[Node] = set(shapes.subjects(SH.path, None))
+    for prop in _SHAPE_VALUES:
+        found.update(shapes.objects(None, prop))
+    for kind in _SHAPE_TYPES:
+        found.update(shapes.subjects(RDF.type, kind))
+    for prop in _SHAPE_LISTS:
+        for head in shapes.objects(None, prop):
+            found.update(_members(shapes, head))
+    return {node for node in found if isinstance(node, BNode)}
+
+
+def _members(graph: Graph, head: Node | None) -> Iterator[Node]:
+    seen: set[Node] = set()
+    while isinstance(head, BNode) and head not in seen:
+        seen.add(head)
+        first = graph.value(head, RDF.first)
+        if first is not None:
+            yield first
+        head = graph.value(head, RDF.rest)
+
+
+def compile_shapes(shapes: Graph) -> CompiledShapes:
+    """Name the shapes' blank shape nodes so that the engine's results point back into the graph."""
+    renamed: dict[Node, Node] = {node: URIRef(f"{_SKOLEM}{n}") for n, node in enumerate(_shape_nodes(shapes))}
+    copy = Graph()
+    copy.addN((renamed.get(s, s), p, renamed.get(o, o), copy) for s, p, o in shapes)
+    original = {f"<{iri}>": node for node, iri in renamed.items()}
+    return CompiledShapes(copy.serialize(format="nt", encoding="utf-8").decode("utf-8"), shapes, original)
+
+
+def run(data: str, shapes: CompiledShapes, inference: str) -> Graph:
+    """Validate N-Triples ``data`` with the compiled engine; the W3C report graph, as pySHACL would give it."""
+    if inference != "none":
+        raise BadRequest("The compiled engine does not infer; use engine=pyshacl", engine=FAST)
+    try:
+        outcome = shacl_rust.validate(data, shapes.text, data_format="nt", shapes_format="nt", experimental_index=True)
+    except (ValueError, RuntimeError) as error:  # ill-formed shapes: the caller's input
+        raise BadRequest(f"The shapes cannot be used: {error}", engine=FAST) from None
+    with strict_literals():  # an ill-typed value stays ill-typed, as when parse.py reads it for pySHACL
+        report = _report(outcome, shapes)
+        _describe_blank_nodes(report, data)
+    return report
+
+
+def _describe_blank_nodes(report: Graph, data: str) -> None:
+    """Copy what the data says about blank focus nodes and values into the report, as pySHACL does: a blank node
+    is known only by its description. Read only when some result names one."""
+    wanted = [o for p in (SH.focusNode, SH.value) for o in report.objects(None, p) if isinstance(o, BNode)]
+    if not wanted:
+        return
+    about: dict[str, list[ox.Triple]] = {}
+    for triple in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+        if isinstance(triple.subject, ox.BlankNode):
+            about.setdefault(triple.subject.value, []).append(triple)
+    todo, seen = [str(node) for node in wanted], set()
+    while todo:
+        label = todo.pop()
+        if label in seen:
+            continue
+        seen.add(label)
+        for triple in about.get(label, ()):
+            obj = _CONVERT(triple.object)
+            report.add((BNode(label), _CONVERT(triple.predicate), obj))
+            if isinstance(obj, BNode):
+                todo.append(str(obj))
+
+
+def _report(outcome: dict[str, Any], shapes: CompiledShapes) -> Graph:
+    report = Graph()
+    report.bind("sh", SH)
+    root = BNode()
+    results: list[dict[str, Any]] = outcome["results"]
+    report.add((root, RDF.type, SH.ValidationReport))
+    report.add((root, SH.conforms, Literal(bool(outcome["conforms"]))))
+    for found in results:
+        node = BNode()
+        report.add((root, SH.result, node))
+        report.add((node, RDF.type, SH.ValidationResult))
+        report.add((node, SH.focusNode, _term(found["focusNode"])))
+        report.add((node, SH.resultSeverity, _term(found["severity"])))
+        report.add((node, SH.sourceConstraintComponent, _term(found["sourceConstraintComponent"])))
+        shape = shapes.node(found["sourceShape"]) if found.get("sourceShape") else None
+        if shape is not None:
+            report.add((node, SH.sourceShape, shape))
+        if found.get("value") is not None:
+            report.add((node, SH.value, _term(found["value"])))
+        elif found["sourceConstraintComponent"] == _SPARQL_COMPONENT:  # SHACL: no ?value, the focus node
+            report.add((node, SH.value, _term(found["focusNode"])))
+        if found.get("resultPath") is not None:
+            path = _path(found["resultPath"], shape, shapes.graph)
+            if path is not None:
+                report.add((node, SH.resultPath, _copy(path, shapes.graph, report)))
+        for message in _messages(found.get("messages") or [], shape, shapes.graph):
+            report.add((node, SH.resultMessage, message))
+    return report
+
+
+def _path(text: str, shape: Node | None, shapes: Graph) -> Node | None:
+    if text.startswith("<") and text.endswith(">") and " " not in text:
+        return URIRef(text[1:-1])
+    return shapes.value(shape, SH.path) if shape is not None else None
+
+
+def _copy(path: Node, source: Graph, target: Graph) -> Node:
+    """A path node and everything under it, into the report graph (as pySHACL copies it)."""
+    todo, seen = [path], set()
+    while todo:
+        node = todo.pop()
+        if not isinstance(node, BNode) or node in seen:
+            continue
+        seen.add(node)
+        for p, o in source.predicate_objects(node):
+            target.add((node, p, o))
+            todo.append(o)
+    return path
+
+
+def _messages(texts: Iterable[str], shape: Node | None, shapes: Graph) -> Iterator[Literal]:
+    """The shape's own messages among the engine's, with their languages; the engine's explanations dropped."""
+    if shape is None:
+        return
+    authored = {str(m): m for m in _authored(shape, shapes)}
+    for text in dict.fromkeys(texts):
+        message = authored.get(text)
+        if isinstance(message, Literal):
+            yield message
+
+
+def _authored(shape: Node, shapes: Graph) -> Iterator[Node]:
+    yield from shapes.objects(shape, SH.message)
+    for constraint in shapes.objects(shape, SH.sparql):
+        yield from shapes.objects(constraint, SH.message)
+
+
+_CONVERT = _converter("")
+
+
+def _term(text: str) -> Node:
+    """One N-Triples term as the rdflib term :mod:`cityref.validation.parse` would have made of it."""
+    if text.startswith("_:"):
+        return BNode(text[2:])
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    triple = next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {text} .", format=ox.RdfFormat.N_TRIPLES)))
+    return _CONVERT(triple.object)
