@@ -33,7 +33,7 @@ from cityref.validation import fast
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
 from cityref.validation.profiles import Profile, language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
-from cityref.validation.triples import graph_ntriples, ontology_ntriples, parts_ntriples
+from cityref.validation.triples import Delivery, graph_ntriples, ontology_ntriples, parts_ntriples
 
 _TRUE = RdfLiteral(True)
 Inference = Literal["none", "rdfs"]
@@ -353,11 +353,12 @@ def validate(
             ontology_rdf = ontology_graph(str((ontology_dir or resources.ontology_dir()).resolve()))
     which = choose_engine(engine, chosen, user_graph, inference)
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
+    report_graph = None
     if which == fast.FAST:
         report_graph = _run_fast(
-            data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion
+            data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion, engine
         )
-    else:
+    if report_graph is None:
         report_graph = _run_reference(
             data, content_type, directory, chosen, user_graph, ontology_rdf, inference, max_triples, max_expansion
         )
@@ -381,12 +382,17 @@ def _run_fast(
     ontology_rdf: Graph | None,
     max_triples: int | None,
     max_expansion: int,
-) -> Graph:
-    """The compiled engine over N-Triples that pyoxigraph wrote: no rdflib graph of the delivery is built."""
+    engine: str | None,
+) -> Graph | None:
+    """The compiled engine over N-Triples that pyoxigraph wrote: no rdflib graph of the delivery is built.
+
+    ``None`` when the delivery must run on pySHACL after all: it holds a boolean or integer written in a
+    non-canonical form and the shapes use SPARQL (see :func:`cityref.validation.triples.is_canonical`)."""
     if isinstance(data, Graph):
-        text = graph_ntriples(data)
+        delivery = Delivery(graph_ntriples(data), non_canonical=True)  # not checked: an rdflib graph is small
     else:
-        text = parts_ntriples(_parts(data, content_type), max_triples=max_triples, max_expansion=max_expansion)
+        delivery = parts_ntriples(_parts(data, content_type), max_triples=max_triples, max_expansion=max_expansion)
+    text = delivery.text
     if ontology_rdf is not None:
         text += ontology_ntriples(ontology_rdf)
     ids = tuple(p.id for p in chosen)
@@ -395,6 +401,8 @@ def _run_fast(
     else:
         shape_graph = union([_profile_shapes(str(directory), ids), user_graph]) if chosen else user_graph
         compiled = fast.compile_shapes(strict_shapes(shape_graph))
+    if delivery.non_canonical and compiled.uses_sparql and engine is None:
+        return None
     return fast.run(text.decode("utf-8"), compiled, "none")
 
 

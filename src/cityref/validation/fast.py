@@ -81,6 +81,7 @@ class CompiledShapes:
     text: str
     graph: Graph
     original: dict[str, Node]
+    uses_sparql: bool = False
 
     def node(self, term: str) -> Node:
         """The shapes-graph node an engine term names (a renamed blank node, an IRI)."""
@@ -122,7 +123,8 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
     copy = Graph()
     copy.addN((renamed.get(s, s), p, renamed.get(o, o), copy) for s, p, o in shapes)
     original = {f"<{iri}>": node for node, iri in renamed.items()}
-    return CompiledShapes(copy.serialize(format="nt", encoding="utf-8").decode("utf-8"), shapes, original)
+    sparql = any((None, prop, None) in shapes for prop in (SH.select, SH.ask))
+    return CompiledShapes(copy.serialize(format="nt", encoding="utf-8").decode("utf-8"), shapes, original, sparql)
 
 
 def run(data: str, shapes: CompiledShapes, inference: str) -> Graph:

@@ -7,7 +7,9 @@ apart, quads merged into one graph), and a syntax error is reported the same way
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from typing import Any
@@ -18,6 +20,48 @@ from rdflib import Graph
 from cityref.errors import LimitExceeded, SyntaxProblem
 from cityref.intake.guards import check_json_ld, check_xml
 from cityref.validation.parse import _OX_FORMATS, DEFAULT_BASE, Part, _syntax_problem, expansion_limit, format_for
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {
+    _XSD + name
+    for name in (
+        "integer",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
+_CANONICAL_INTEGER = re.compile(r"0|-?[1-9][0-9]*")
+
+
+def is_canonical(literal: ox.Literal) -> bool:
+    """Whether a boolean or integer literal is written in its canonical form (``true``, ``12``, not ``1``,
+    ``012``). The compiled engine's SPARQL matches such literals by value, so ``"1"^^xsd:boolean`` matches the
+    ``true`` of a query, where SPARQL (and pySHACL) compare RDF terms: a delivery holding one runs on pySHACL when
+    the shapes use SPARQL. Other datatypes are compared as written by both engines' core constraints."""
+    datatype = literal.datatype.value
+    if datatype == _XSD + "boolean":
+        return literal.value in ("true", "false")
+    if datatype in _INTEGERS:
+        return _CANONICAL_INTEGER.fullmatch(literal.value) is not None
+    return True
+
+
+@dataclass
+class Delivery:
+    """A delivery as N-Triples, and whether it holds a literal the compiled engine's SPARQL would read by value."""
+
+    text: bytes
+    non_canonical: bool = False
 
 
 def _renamed(term: Any, prefix: str) -> Any:
@@ -32,10 +76,11 @@ def read_triples(
     max_triples: int | None,
     bnode_prefix: str,
     max_expansion: int,
-) -> list[ox.Triple]:
+) -> tuple[list[ox.Triple], bool]:
     """One file's triples (quads merged), parsed and checked as :func:`parse_data` does."""
     fmt = format_for(content_type, name)
     triples: list[ox.Triple] = []
+    non_canonical = False
     try:
         if fmt.name == "jsonld":
             check_json_ld(data)
@@ -48,6 +93,8 @@ def read_triples(
                 subject, obj = quad.subject, quad.object
                 if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
                     raise SyntaxProblem("RDF-star triple terms are not supported in deliveries")
+                if isinstance(obj, ox.Literal) and not non_canonical and not is_canonical(obj):
+                    non_canonical = True
                 triples.append(ox.Triple(_renamed(subject, bnode_prefix), quad.predicate, _renamed(obj, bnode_prefix)))
         except SyntaxError as error:
             raise _syntax_problem(error, fmt, data) from None
@@ -56,36 +103,32 @@ def read_triples(
             problem.detail = f"{name}: {problem.detail}"
             problem.extra["file"] = name
         raise
-    return triples
+    return triples, non_canonical
 
 
-def parts_ntriples(parts: Sequence[Part], *, max_triples: int | None = None, max_expansion: int = 0) -> bytes:
+def parts_ntriples(parts: Sequence[Part], *, max_triples: int | None = None, max_expansion: int = 0) -> Delivery:
     """Several files (name, bytes, content type) as one N-Triples document; the triple cap counts them together.
 
     Triples repeated across files count once, as in the graph :func:`parse_parts` builds.
     """
     seen: set[ox.Triple] = set()
+    non_canonical = False
     for index, (name, data, content_type) in enumerate(parts):
         remaining = None if max_triples is None else max_triples - len(seen)
         prefix = f"f{index}_" if len(parts) > 1 else ""
         try:
-            seen.update(
-                read_triples(
-                    data,
-                    content_type,
-                    name=name,
-                    max_triples=remaining,
-                    bnode_prefix=prefix,
-                    max_expansion=max_expansion,
-                )
+            triples, odd = read_triples(
+                data, content_type, name=name, max_triples=remaining, bnode_prefix=prefix, max_expansion=max_expansion
             )
+            seen.update(triples)
+            non_canonical = non_canonical or odd
         except LimitExceeded:
             raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples") from None
         if max_triples is not None and len(seen) > max_triples:
             raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
     out = BytesIO()
     ox.serialize(seen, out, format=ox.RdfFormat.N_TRIPLES)
-    return out.getvalue()
+    return Delivery(out.getvalue(), non_canonical)
 
 
 def graph_ntriples(graph: Graph) -> bytes:
