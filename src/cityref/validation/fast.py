@@ -26,7 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 import shacl_rust
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from cityref.errors import BadRequest
@@ -50,9 +50,15 @@ _NEEDS_REFERENCE: tuple[tuple[URIRef, str], ...] = (
     (SH.nodeValidator, "custom constraint components"),
     (SH.propertyValidator, "custom constraint components"),
     (SH.entailment, "sh:entailment"),
+    (SH.expression, "SHACL-AF node expressions"),
     # shacl-rust 0.2.12 reports no result where the two values cannot be compared; SHACL (and pySHACL) do.
     (SH.lessThan, "sh:lessThan with values that cannot be compared"),
     (SH.lessThanOrEquals, "sh:lessThanOrEquals with values that cannot be compared"),
+)
+
+_TYPES_NEEDING_REFERENCE = (
+    (SH.SPARQLTargetType, "SHACL-AF target types"),
+    (SH.SPARQLFunction, "SHACL-AF functions"),
 )
 
 
@@ -60,6 +66,9 @@ def unsupported(shapes: Graph) -> str | None:
     """Why ``shapes`` must run on pySHACL, or ``None`` when the compiled engine runs it the same way."""
     for prop, reason in _NEEDS_REFERENCE:
         if (None, prop, None) in shapes:
+            return reason
+    for kind, reason in _TYPES_NEEDING_REFERENCE:
+        if (None, RDF.type, kind) in shapes:
             return reason
     for query in (*shapes.objects(None, SH.select), *shapes.objects(None, SH.ask)):
         if _VALUES.search(str(query)):  # SHACL forbids VALUES in constraints; the engine runs it, pySHACL refuses
@@ -114,11 +123,55 @@ def _members(graph: Graph, head: Node | None) -> Iterator[Node]:
         head = graph.value(head, RDF.rest)
 
 
+# pySHACL declares these in every query on its own, and the shapes graph's own prefixes too (the DASH cases rely
+# on both); the engine reads only sh:declare.
+_OWN_PREFIXES = {"rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
+
+
+def _implicit_prefixes(shapes: Graph) -> dict[str, str]:
+    """The prefixes pySHACL would add to a query that the shapes do not declare with sh:declare."""
+    declared = {str(p) for p in shapes.objects(None, SH.prefix)}
+    bound = {prefix: str(namespace) for prefix, namespace in shapes.namespaces() if prefix}
+    return {p: ns for p, ns in {**bound, **_OWN_PREFIXES}.items() if p not in declared}
+
+
+def _declared(predicate: Node, value: Node, prefixes: dict[str, str]) -> Node:
+    """A SPARQL text with the implicit prefixes it uses written in front."""
+    if predicate not in (SH.select, SH.ask, SH.construct) or not isinstance(value, Literal):
+        return value
+    text = str(value)
+    missing = [
+        f"PREFIX {p}: <{ns}>\n"
+        for p, ns in prefixes.items()
+        if re.search(rf"(?<![\w.-]){re.escape(p)}:", text)
+        and not re.search(rf"PREFIX\s+{re.escape(p)}\s*:", text, re.I)
+    ]
+    return Literal("".join(missing) + text, lang=value.language, datatype=value.datatype) if missing else value
+
+
+def _imported_declarations(shapes: Graph) -> Iterator[tuple[Node, Node]]:
+    """The ``sh:declare`` of the graphs a ``sh:prefixes`` node names through ``owl:imports``: pySHACL follows them
+    within the shapes graph, the engine reads a node's own declarations only."""
+    for holder in set(shapes.objects(None, SH.prefixes)):
+        todo, seen = list(shapes.objects(holder, OWL.imports)), {holder}
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for declaration in shapes.objects(node, SH.declare):
+                yield holder, declaration
+            todo.extend(shapes.objects(node, OWL.imports))
+
+
 def compile_shapes(shapes: Graph) -> CompiledShapes:
     """Name the shapes' blank shape nodes so that the engine's results point back into the graph."""
     renamed: dict[Node, Node] = {node: URIRef(f"{_SKOLEM}{n}") for n, node in enumerate(_shape_nodes(shapes))}
     copy = Graph()
-    copy.addN((renamed.get(s, s), p, renamed.get(o, o), copy) for s, p, o in shapes)
+    implicit = _implicit_prefixes(shapes)
+    copy.addN((renamed.get(s, s), p, _declared(p, renamed.get(o, o), implicit), copy) for s, p, o in shapes)
+    for holder, declaration in _imported_declarations(shapes):
+        copy.add((renamed.get(holder, holder), SH.declare, renamed.get(declaration, declaration)))
     original = {f"<{iri}>": node for node, iri in renamed.items()}
     sparql = any((None, prop, None) in shapes for prop in (SH.select, SH.ask))
     return CompiledShapes(copy.serialize(format="nt", encoding="utf-8").decode("utf-8"), shapes, original, sparql)
