@@ -14,14 +14,15 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
-from tests.validation.conftest import BROKEN, PROFILES, VALID
+from tests.validation.conftest import BROKEN, PROFILES, VALID, in_worker
 
 from cityref import resources
 from cityref.errors import BadRequest
 from cityref.validation import ValidationReport, load_profiles, validate
 from cityref.validation.engine import choose_engine
-from cityref.validation.fast import FAST, REFERENCE
+from cityref.validation.fast import ENGINES, FAST, REFERENCE
 from cityref.validation.triples import is_canonical
+from cityref.workers import WorkerPool
 
 EXAMPLES = sorted((resources.examples_dir() / "deliveries").rglob("*.trig"))
 LANGS = ("en", "fr", "de")
@@ -208,3 +209,9 @@ def test_a_non_canonical_boolean_runs_on_pyshacl_where_shapes_use_sparql() -> No
     forced = validate(text, ["iot-device-register"], engine=FAST)
     default = same_on_both(text, ["iot-device-register"], "en")
     assert outcome(forced) != outcome(default)
+
+
+def test_both_engines_in_the_sandboxed_worker(validators: WorkerPool, tmp_path: Path) -> None:
+    """The compiled engine runs where the server runs it: a worker under RLIMIT_AS with no network."""
+    reports = [in_worker(validators, tmp_path, BROKEN, ["demo"], engine=e, profiles_dir=str(PROFILES)) for e in ENGINES]
+    assert reports[0].body == reports[1].body and not reports[0].conforms
