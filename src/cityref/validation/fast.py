@@ -19,8 +19,9 @@ once, when they load.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -215,32 +216,51 @@ def _describe_blank_nodes(report: Graph, data: str) -> None:
 
 
 def _report(outcome: dict[str, Any], shapes: CompiledShapes) -> Graph:
+    """The results as a W3C report graph. A large report repeats few shapes, paths and messages, and often the
+    same terms: each is looked up once, and the triples go in as one batch."""
     report = Graph()
     report.bind("sh", SH)
     root = BNode()
-    results: list[dict[str, Any]] = outcome["results"]
-    report.add((root, RDF.type, SH.ValidationReport))
-    report.add((root, SH.conforms, Literal(bool(outcome["conforms"]))))
-    for found in results:
+    triples: list[tuple[Node, Node, Node, Graph]] = [
+        (root, RDF.type, SH.ValidationReport, report),
+        (root, SH.conforms, Literal(bool(outcome["conforms"])), report),
+    ]
+    term = cache(_term)
+    per_shape: dict[tuple[str | None, str | None], tuple[Node | None, Node | None, dict[str, Literal]]] = {}
+    copied: set[Node] = set()
+    for found in outcome["results"]:
         node = BNode()
-        report.add((root, SH.result, node))
-        report.add((node, RDF.type, SH.ValidationResult))
-        report.add((node, SH.focusNode, _term(found["focusNode"])))
-        report.add((node, SH.resultSeverity, _term(found["severity"])))
-        report.add((node, SH.sourceConstraintComponent, _term(found["sourceConstraintComponent"])))
-        shape = shapes.node(found["sourceShape"]) if found.get("sourceShape") else None
+        focus = term(found["focusNode"])
+        component = found["sourceConstraintComponent"]
+        key = (found.get("sourceShape"), found.get("resultPath"))
+        if key not in per_shape:
+            shape = shapes.node(key[0]) if key[0] else None
+            path = _path(key[1], shape, shapes.graph) if key[1] is not None else None
+            per_shape[key] = (shape, path, _authored_messages(shape, shapes.graph))
+        shape, path, authored = per_shape[key]
+        triples += [
+            (root, SH.result, node, report),
+            (node, RDF.type, SH.ValidationResult, report),
+            (node, SH.focusNode, focus, report),
+            (node, SH.resultSeverity, term(found["severity"]), report),
+            (node, SH.sourceConstraintComponent, term(component), report),
+        ]
         if shape is not None:
-            report.add((node, SH.sourceShape, shape))
+            triples.append((node, SH.sourceShape, shape, report))
         if found.get("value") is not None:
-            report.add((node, SH.value, _term(found["value"])))
-        elif found["sourceConstraintComponent"] == _SPARQL_COMPONENT:  # SHACL: no ?value, the focus node
-            report.add((node, SH.value, _term(found["focusNode"])))
-        if found.get("resultPath") is not None:
-            path = _path(found["resultPath"], shape, shapes.graph)
-            if path is not None:
-                report.add((node, SH.resultPath, _copy(path, shapes.graph, report)))
-        for message in _messages(found.get("messages") or [], shape, shapes.graph):
-            report.add((node, SH.resultMessage, message))
+            triples.append((node, SH.value, term(found["value"]), report))
+        elif component == _SPARQL_COMPONENT:  # SHACL: no ?value, the focus node
+            triples.append((node, SH.value, focus, report))
+        if path is not None:
+            triples.append((node, SH.resultPath, path, report))
+            if path not in copied:
+                copied.add(path)
+                _copy(path, shapes.graph, report)
+        # the shape's own messages among the engine's, with their languages; the engine's explanations dropped
+        for text in dict.fromkeys(found.get("messages") or ()):
+            if text in authored:
+                triples.append((node, SH.resultMessage, authored[text], report))
+    report.addN(triples)
     return report
 
 
@@ -264,15 +284,11 @@ def _copy(path: Node, source: Graph, target: Graph) -> Node:
     return path
 
 
-def _messages(texts: Iterable[str], shape: Node | None, shapes: Graph) -> Iterator[Literal]:
-    """The shape's own messages among the engine's, with their languages; the engine's explanations dropped."""
+def _authored_messages(shape: Node | None, shapes: Graph) -> dict[str, Literal]:
+    """The messages a shape (or its SPARQL constraints) states, by their text."""
     if shape is None:
-        return
-    authored = {str(m): m for m in _authored(shape, shapes)}
-    for text in dict.fromkeys(texts):
-        message = authored.get(text)
-        if isinstance(message, Literal):
-            yield message
+        return {}
+    return {str(m): m for m in _authored(shape, shapes) if isinstance(m, Literal)}
 
 
 def _authored(shape: Node, shapes: Graph) -> Iterator[Node]:
