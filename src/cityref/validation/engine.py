@@ -18,9 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import pyshacl
 import rdflib.plugins.sparql
-from pyshacl.errors import ReportableRuntimeError, ValidationFailure
 from rdflib import Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.namespace import OWL, RDF, RDFS, SH
@@ -264,7 +262,11 @@ def run_shacl(
 
 
 def run_pyshacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: str, *, inplace: bool) -> Graph:
-    """Run pySHACL, the reference engine, and return its report graph. The only call into pySHACL."""
+    """Run pySHACL, the reference engine, and return its report graph. The only call into pySHACL, imported here:
+    a process that validates on the compiled engine alone (the CLI) need not load it."""
+    import pyshacl
+    from pyshacl.errors import ReportableRuntimeError, ValidationFailure
+
     with strict_literals():  # pySHACL warns about odd literals in user data; the report says enough
         try:
             _, report, _ = pyshacl.validate(
