@@ -18,7 +18,7 @@ CONFORMANCE = Path(os.environ.get("CITYREF_CONFORMANCE") or SHARED / "conformanc
 ``../shared/conformance``; ``CITYREF_CONFORMANCE`` names another folder. A clone without them runs everything else
 and says once, at the end, what it did not run."""
 HAVE_CONFORMANCE = all((CONFORMANCE / part).is_dir() for part in ("sparql11", "shacl", "reconciliation"))
-_NOT_RUN: dict[str, int] = {"modules": 0, "tests": 0}
+_NOT_RUN: dict[str, int] = {"modules": 0, "tests": 0, "dash": 0}
 
 
 def _reads_suites_on_import(path: Path) -> bool:
@@ -29,7 +29,14 @@ def _reads_suites_on_import(path: Path) -> bool:
     return "from tests.sparql import w3c" in text or "from tests.validation.w3c import" in text
 
 
+DASH_TESTS = os.environ.get("CITYREF_DASH_TESTS")
+"""pySHACL's DASH cases (a folder of its source distribution; ``.ci/run`` downloads it): not part of the project."""
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if collection_path.name == "test_dash.py" and not DASH_TESTS:
+        _NOT_RUN["dash"] = 1
+        return True
     if HAVE_CONFORMANCE or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
         return None
     if _reads_suites_on_import(collection_path):
@@ -50,7 +57,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if HAVE_CONFORMANCE or not any(_NOT_RUN.values()):
+    if _NOT_RUN["dash"]:
+        terminalreporter.write_line(
+            "pySHACL's DASH cases not run: CITYREF_DASH_TESTS names no folder. .ci/run downloads pySHACL's source "
+            "distribution and points it at test/resources/dash_tests (docs/validation.md).",
+            yellow=True,
+        )
+    if HAVE_CONFORMANCE or not (_NOT_RUN["modules"] or _NOT_RUN["tests"]):
         return
     terminalreporter.write_line(
         f"conformance suites not run: {CONFORMANCE} is missing, so {_NOT_RUN['modules']} W3C runner modules were "

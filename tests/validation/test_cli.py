@@ -106,3 +106,17 @@ def test_error_text_is_not_read_as_console_markup(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(odd), "-p", "demo"])
     assert result.exit_code == 2, result.output
     assert "delivery[red].ttl" in result.output
+
+
+@pytest.mark.parametrize("engine", ["pyshacl", "shacl-rust"])
+def test_engine_option(engine: str) -> None:
+    """Either engine by name gives the report the default path gives."""
+    result = runner.invoke(app, ["validate", str(BROKEN), "-p", "demo", "-f", "json", "--engine", engine])
+    assert result.exit_code == 1, result.output
+    default = runner.invoke(app, ["validate", str(BROKEN), "-p", "demo", "-f", "json"])
+    assert json.loads(result.stdout) == json.loads(default.stdout)
+
+
+def test_unknown_engine_exits_2() -> None:
+    result = runner.invoke(app, ["validate", str(VALID), "-p", "demo", "--engine", "jena"])
+    assert result.exit_code == 2

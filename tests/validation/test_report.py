@@ -114,13 +114,15 @@ def test_triple_cap_covers_user_shapes() -> None:
         validate("<http://e/a> <http://e/b> <http://e/c> .", [], shapes=shapes, with_ontology=False, max_triples=10)
 
 
-def test_runaway_validation_is_stopped(validators: WorkerPool, tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["pyshacl", "shacl-rust"])
+def test_runaway_validation_is_stopped(validators: WorkerPool, tmp_path: Path, engine: str) -> None:
     data = "\n".join(f"<http://e/n{i}> a <http://e/C> ; <http://e/v> {i} ." for i in range(300))
+    # a filter no planner can fold away (the compiled engine drops FILTER(false) at once)
     shapes = """@prefix sh: <http://www.w3.org/ns/shacl#> .
     <http://e/S> a sh:NodeShape ; sh:targetClass <http://e/C> ;
-        sh:sparql [ sh:select "SELECT $this WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . FILTER(false) }" ] ."""
+        sh:sparql [ sh:select "SELECT $this WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . FILTER(STR(?b) = STR(?f)) }" ] ."""
     with pytest.raises(BudgetExceeded):
-        in_worker(validators, tmp_path, data, [], timeout_s=1.5, shapes=shapes)
+        in_worker(validators, tmp_path, data, [], timeout_s=1.5, shapes=shapes, engine=engine)
     # the killed worker is replaced: the next validation works
     assert in_worker(validators, tmp_path, VALID, ["demo"]).conforms
 

@@ -16,19 +16,22 @@ from tests.conftest import CONFORMANCE
 from tests.validation.w3c import SuiteCase, cases, report_outcome
 
 from cityref.errors import CityrefError
-from cityref.validation import parse_data, validate, w3c_graph
+from cityref.validation import fast, parse_data, validate, w3c_graph
 
 SUITE = CONFORMANCE / "shacl"
 CASES = list(cases(SUITE / "manifest.ttl"))
 KNOWN_FILE = Path(__file__).with_name("known_failures.txt")
 
 
-def _known() -> dict[str, str]:
-    known = {}
+ENGINES = ("default", "pyshacl", "shacl-rust")
+
+
+def _known() -> dict[str, dict[str, str]]:
+    known: dict[str, dict[str, str]] = {engine: {} for engine in ENGINES}
     for line in KNOWN_FILE.read_text().splitlines():
         if line.strip() and not line.startswith("#"):
-            test, _, reason = line.partition(" ")
-            known[(SUITE / test).as_uri()] = reason
+            engine, test, reason = line.split(" ", 2)
+            known[engine][(SUITE / test).as_uri()] = reason
     return known
 
 
@@ -45,8 +48,8 @@ def _outcome_ok(case: SuiteCase, report_graph: Graph | None) -> bool:
     return report_graph is not None and report_outcome(report_graph) == (case.expected_conforms, case.expected_results)
 
 
-def _check(case: SuiteCase, passed: bool) -> None:
-    if case.iri in KNOWN:
+def _check(case: SuiteCase, passed: bool, engine: str = "default") -> None:
+    if case.iri in KNOWN[engine]:
         assert not passed, f"{_name(case)} now passes: remove it from known_failures.txt"
     else:
         assert passed, f"{_name(case)} ({case.label}) does not give the expected report"
@@ -54,11 +57,17 @@ def _check(case: SuiteCase, passed: bool) -> None:
 
 def test_suite_is_complete() -> None:
     assert len(CASES) == 120
-    assert set(KNOWN) <= {c.iri for c in CASES}, "known_failures.txt names a test that does not exist"
+    for known in KNOWN.values():
+        assert set(known) <= {c.iri for c in CASES}, "known_failures.txt names a test that does not exist"
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", CASES, ids=_name)
-def test_library(case: SuiteCase) -> None:
+def test_library(case: SuiteCase, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the default path (the compiled engine, pySHACL for shapes it cannot run), on pySHACL, and on the compiled
+    engine alone (nothing sent to pySHACL)."""
+    if engine == "shacl-rust":
+        monkeypatch.setattr(fast, "unsupported", lambda shapes: None)
     try:
         report = validate(
             case.data_path.read_bytes(),
@@ -67,11 +76,12 @@ def test_library(case: SuiteCase) -> None:
             shapes=case.shapes_path.read_bytes(),
             shapes_content_type="text/turtle",
             with_ontology=False,
+            engine=None if engine == "default" else engine,
         )
         graph: Graph | None = w3c_graph(report)
     except CityrefError:
         graph = None
-    _check(case, _outcome_ok(case, graph))
+    _check(case, _outcome_ok(case, graph), engine)
 
 
 @pytest.fixture(scope="module")

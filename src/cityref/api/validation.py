@@ -24,6 +24,7 @@ from cityref.api.deps import ProfilesDep, SettingsDep, WorkDep
 from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound
 from cityref.settings import Settings
 from cityref.validation import RENDERERS, Profile, ValidationJob, language_chain, run_in_pool
+from cityref.validation.fast import ENGINES
 from cityref.validation.parse import format_for
 from cityref.validation.profiles import select
 from cityref.validation.report import check_severity
@@ -62,6 +63,13 @@ async def validate_delivery(
     severity: Annotated[str, Query(description="Minimum severity reported: Info, Warning or Violation")] = "Info",
     max_results: Annotated[int | None, Query(ge=0)] = None,
     inference: str = "none",
+    engine: Annotated[
+        str | None,
+        Query(
+            description="SHACL engine: pyshacl (the reference) or shacl-rust; by default the compiled one, "
+            "except for profiles GET /profiles says run on pySHACL"
+        ),
+    ] = None,
     format: str | None = None,
 ) -> Response:
     renderer, media_type = _choose_renderer(request.headers.get("accept"), format)
@@ -78,6 +86,7 @@ async def validate_delivery(
             min_severity=check_severity(severity),
             max_results=max_results,
             inference=_inference(inference),
+            engine=_engine(engine),
         )
         result = await work.validation.run(
             settings.validation_timeout_s, lambda remaining: run_in_pool(work.validators, job, remaining)
@@ -93,6 +102,12 @@ async def validate_delivery(
 def _inference(value: str) -> str:
     if value not in ("none", "rdfs"):
         raise BadRequest(f"Unknown inference {value!r}; use 'none' or 'rdfs'")
+    return value
+
+
+def _engine(value: str | None) -> str | None:
+    if value not in (None, *ENGINES):
+        raise BadRequest(f"Unknown engine {value!r}", known=list(ENGINES))
     return value
 
 

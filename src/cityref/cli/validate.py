@@ -51,6 +51,9 @@ def validate_command(
     severity: str = typer.Option("Info", help="Minimum severity reported and counted against the data"),
     max_results: int = typer.Option(None, help="Report at most this many results"),
     inference: str = typer.Option("none", help="none or rdfs"),
+    engine: str = typer.Option(
+        None, help="SHACL engine: pyshacl (the reference) or shacl-rust; by default the compiled one where it can run"
+    ),
     timeout: float = typer.Option(None, help="Stop after this many seconds (runs in a worker process)"),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report here instead of to standard output"),
 ) -> None:
@@ -71,7 +74,9 @@ def validate_command(
         raise typer.Exit(2)
     try:
         if timeout is not None:
-            rendered, conforms = _in_worker(files, profile, format, lang, severity, max_results, inference, timeout)
+            rendered, conforms = _in_worker(
+                files, profile, format, lang, severity, max_results, inference, timeout, engine
+            )
         else:
             parts = _read(files, err)
             large = sum(len(p[1]) for p in parts) >= LARGE_BYTES
@@ -83,6 +88,7 @@ def validate_command(
                     lang=lang,
                     min_severity=severity,
                     max_results=max_results,
+                    engine=engine,
                 )
             rendered, conforms = RENDERERS[format][1](report), report.conforms
     except CityrefError as error:
@@ -112,6 +118,7 @@ def _in_worker(
     max_results: int | None,
     inference: str,
     timeout: float,
+    engine: str | None = None,
 ) -> tuple[str, bool]:
     """Validate in a worker process that is stopped after ``timeout`` seconds, as the server does."""
     from cityref.settings import Settings
@@ -131,6 +138,7 @@ def _in_worker(
         min_severity=severity,
         max_results=max_results,
         inference=inference,
+        engine=engine,
     )
     try:
         result = run_in_pool(pool, job, timeout)

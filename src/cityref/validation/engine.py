@@ -5,7 +5,9 @@ worker process instead (:mod:`cityref.validation.worker`), because pySHACL canno
 delivery may need more memory than a server should give it; the profiles and the ontology are read once per
 process and kept.
 
-Keeping pySHACL behind :func:`run_shacl` is what lets a faster engine be added later and cross-checked against it.
+Two engines run behind :func:`run_shacl`: the compiled one (:mod:`cityref.validation.fast`) by default, pySHACL
+as the reference, asked for with ``engine="pyshacl"`` and used for any profile (or user shapes) that needs a feature
+the compiled engine lacks. Both give the same W3C report graph, and the tests hold them to the same results.
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import pyshacl
 import rdflib.plugins.sparql
-from pyshacl.errors import ReportableRuntimeError, ValidationFailure
 from rdflib import Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.namespace import OWL, RDF, RDFS, SH
@@ -27,9 +27,11 @@ from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 from cityref import resources
 from cityref.errors import BadRequest
 from cityref.ontology.model import Ontology
+from cityref.validation import fast
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
-from cityref.validation.profiles import language_chain, load_profiles, select
+from cityref.validation.profiles import Profile, language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
+from cityref.validation.triples import Delivery, graph_ntriples, ontology_ntriples, parts_ntriples
 
 _TRUE = RdfLiteral(True)
 Inference = Literal["none", "rdfs"]
@@ -51,6 +53,32 @@ def ontology_graph(directory: str) -> Graph:
 def _profile_shapes(profiles_dir: str, ids: tuple[str, ...]) -> Graph:
     chosen = select(load_profiles(Path(profiles_dir)), ids)
     return union([p.shapes for p in chosen])
+
+
+@cache
+def _compiled_profiles(profiles_dir: str, ids: tuple[str, ...]) -> fast.CompiledShapes:
+    """The profiles' shapes as the compiled engine reads them, prepared once per process."""
+    return fast.compile_shapes(strict_shapes(_profile_shapes(profiles_dir, ids)))
+
+
+def choose_engine(engine: str | None, profiles: Sequence[Profile], user_shapes: Graph | None, inference: str) -> str:
+    """The engine a request runs on: the one asked for, else the compiled one unless a profile, the user shapes
+    or RDFS inference need pySHACL. Asking for the compiled engine where it cannot run as pySHACL does is a 400."""
+    if engine not in (None, *fast.ENGINES):
+        raise BadRequest(f"Unknown engine {engine!r}", known=list(fast.ENGINES))
+    if engine == fast.REFERENCE:
+        return engine
+    reasons = [f"profile {p.id}: {p.engine_reason}" for p in profiles if p.engine_reason]
+    user_reason = fast.unsupported(user_shapes) if user_shapes is not None else None
+    if user_reason:
+        reasons.append(f"the shapes use {user_reason}")
+    if inference != "none":
+        reasons.append("RDFS inference")
+    if not reasons:
+        return fast.FAST
+    if engine == fast.FAST:
+        raise BadRequest(f"The {fast.FAST} engine cannot run this validation ({'; '.join(reasons)})", engine=engine)
+    return fast.REFERENCE
 
 
 def union(graphs: Sequence[Graph]) -> Graph:
@@ -217,8 +245,28 @@ def strict_shapes(shapes: Graph) -> Graph:
     return copy
 
 
-def run_shacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: str, *, inplace: bool) -> Graph:
-    """Run pySHACL and return its report graph. The only call into the SHACL engine."""
+def run_shacl(
+    data: Graph, shapes: Graph, ontology: Graph | None, inference: str, *, inplace: bool, engine: str | None = None
+) -> Graph:
+    """Validate ``data`` and return the engine's W3C report graph: the compiled engine unless ``engine`` is
+    ``"pyshacl"`` or the shapes or the inference need pySHACL (:func:`cityref.validation.fast.unsupported`)."""
+    if engine not in (None, *fast.ENGINES):
+        raise BadRequest(f"Unknown engine {engine!r}", known=list(fast.ENGINES))
+    reason = fast.unsupported(shapes) or (None if inference == "none" else "RDFS inference")
+    if engine == fast.FAST and reason:
+        raise BadRequest(f"The {fast.FAST} engine cannot run these shapes ({reason})", engine=engine)
+    if engine == fast.REFERENCE or reason:
+        return run_pyshacl(data, shapes, ontology, inference, inplace=inplace)
+    text = graph_ntriples(data) + (graph_ntriples(ontology) if ontology is not None else b"")
+    return fast.run(text.decode("utf-8"), fast.compile_shapes(shapes), inference)
+
+
+def run_pyshacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: str, *, inplace: bool) -> Graph:
+    """Run pySHACL, the reference engine, and return its report graph. The only call into pySHACL, imported here:
+    a process that validates on the compiled engine alone (the CLI) need not load it."""
+    import pyshacl
+    from pyshacl.errors import ReportableRuntimeError, ValidationFailure
+
     with strict_literals():  # pySHACL warns about odd literals in user data; the report says enough
         try:
             _, report, _ = pyshacl.validate(
@@ -273,6 +321,7 @@ def validate(
     profiles_dir: Path | None = None,
     ontology_dir: Path | None = None,
     ontology: Ontology | None = None,
+    engine: str | None = None,
 ) -> ValidationReport:
     """Validate ``data`` against the named profiles (and/or user ``shapes``) and return a typed report.
 
@@ -281,6 +330,7 @@ def validate(
     individuals have their types); the W3C suite turns it off. ``ontology`` is one already parsed (the app's), else
     the one in ``ontology_dir`` is read once per process. ``max_triples`` caps the data and the user shapes alike;
     ``max_expansion`` caps what XML entities may expand to (0: the guard's default, the input's own size x 10).
+    ``engine`` is ``"pyshacl"`` or ``"shacl-rust"``; by default :func:`choose_engine` picks.
     """
     if inference not in ("none", "rdfs"):
         raise BadRequest(f"Unknown inference {inference!r}; use 'none' or 'rdfs'")
@@ -303,6 +353,73 @@ def validate(
             ontology_rdf = ontology.merged
         else:
             ontology_rdf = ontology_graph(str((ontology_dir or resources.ontology_dir()).resolve()))
+    which = choose_engine(engine, chosen, user_graph, inference)
+    shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
+    report_graph = None
+    if which == fast.FAST:
+        report_graph = _run_fast(
+            data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion, engine
+        )
+    if report_graph is None:
+        report_graph = _run_reference(
+            data, content_type, directory, chosen, user_graph, ontology_rdf, inference, max_triples, max_expansion
+        )
+    return build_report(
+        report_graph,
+        shapes=shape_graphs,
+        ontology=ontology_rdf,
+        profiles=[p.id for p in chosen],
+        lang=lang,
+        min_severity=min_severity,
+        max_results=max_results,
+    )
+
+
+def _run_fast(
+    data: Data,
+    content_type: str | None,
+    directory: Path,
+    chosen: Sequence[Profile],
+    user_graph: Graph | None,
+    ontology_rdf: Graph | None,
+    max_triples: int | None,
+    max_expansion: int,
+    engine: str | None,
+) -> Graph | None:
+    """The compiled engine over N-Triples that pyoxigraph wrote: no rdflib graph of the delivery is built.
+
+    ``None`` when the delivery must run on pySHACL after all: it holds a boolean or integer written in a
+    non-canonical form and the shapes use SPARQL (see :func:`cityref.validation.triples.is_canonical`)."""
+    if isinstance(data, Graph):
+        delivery = Delivery(graph_ntriples(data), non_canonical=True)  # not checked: an rdflib graph is small
+    else:
+        delivery = parts_ntriples(_parts(data, content_type), max_triples=max_triples, max_expansion=max_expansion)
+    text = delivery.text
+    if ontology_rdf is not None:
+        text += ontology_ntriples(ontology_rdf)
+    ids = tuple(p.id for p in chosen)
+    if user_graph is None:
+        compiled = _compiled_profiles(str(directory), ids)
+    else:
+        shape_graph = union([_profile_shapes(str(directory), ids), user_graph]) if chosen else user_graph
+        compiled = fast.compile_shapes(strict_shapes(shape_graph))
+    if delivery.non_canonical and compiled.uses_sparql and engine is None:
+        return None
+    return fast.run(text.decode("utf-8"), compiled, "none")
+
+
+def _run_reference(
+    data: Data,
+    content_type: str | None,
+    directory: Path,
+    chosen: Sequence[Profile],
+    user_graph: Graph | None,
+    ontology_rdf: Graph | None,
+    inference: str,
+    max_triples: int | None,
+    max_expansion: int,
+) -> Graph:
+    """pySHACL over an rdflib graph of the delivery and the ontology."""
     if isinstance(data, Graph):
         graph, inplace = data, False
     else:
@@ -319,14 +436,4 @@ def validate(
         else:
             graph = graph + ontology_rdf  # a new graph: the caller's stays as it was
         inplace = True
-    report_graph = run_shacl(graph, strict_shapes(shape_graph), None, inference, inplace=inplace)
-    shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
-    return build_report(
-        report_graph,
-        shapes=shape_graphs,
-        ontology=ontology_rdf,
-        profiles=[p.id for p in chosen],
-        lang=lang,
-        min_severity=min_severity,
-        max_results=max_results,
-    )
+    return run_pyshacl(graph, strict_shapes(shape_graph), None, inference, inplace=inplace)

@@ -59,7 +59,7 @@ def format_for(content_type: str | None, filename: str | None = None) -> media.F
     return media.rdf_format("turtle")  # type: ignore[return-value]
 
 
-def _converter(bnode_prefix: str) -> Callable[[Any], Node]:
+def rdflib_converter(bnode_prefix: str) -> Callable[[Any], Node]:
     def convert(term: Any) -> Node:
         if isinstance(term, ox.NamedNode):
             return URIRef(term.value)
@@ -126,7 +126,7 @@ def _locate_xml_error(data: bytes) -> tuple[int | None, int | None, str | None]:
     return None, None, None
 
 
-def _syntax_problem(error: SyntaxError, fmt: media.Format, data: bytes) -> SyntaxProblem:
+def syntax_problem(error: SyntaxError, fmt: media.Format, data: bytes) -> SyntaxProblem:
     line, column = error.lineno, error.offset
     message = _OX_PREFIX.sub("", str(error.msg))
     if line is None and fmt.name == "rdfxml":
@@ -170,9 +170,9 @@ def parse_data(
         parser = ox.parse(data, format=media.oxigraph_format(fmt), base_iri=base_iri)
         try:
             with strict_literals():
-                _add_all(graph, parser, max_triples, _converter(bnode_prefix))
+                _add_all(graph, parser, max_triples, rdflib_converter(bnode_prefix))
         except SyntaxError as error:
-            raise _syntax_problem(error, fmt, data) from None
+            raise syntax_problem(error, fmt, data) from None
     except SyntaxProblem as problem:
         if name:
             problem.detail = f"{name}: {problem.detail}"

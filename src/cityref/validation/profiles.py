@@ -19,6 +19,7 @@ from cityref import resources
 from cityref.errors import NotFound
 from cityref.lang import best_literal, fallback_chain, parse_lang
 from cityref.ontology.model import CITYREF
+from cityref.validation.fast import FAST, REFERENCE, unsupported
 
 PROFILE_BASE = "https://w3id.org/cityref/profiles/"
 
@@ -58,6 +59,13 @@ class Profile:
     practices: list[str]
     path: Path
     shapes: Graph = field(repr=False, compare=False)
+    engine_reason: str | None = None
+    """Why the profile runs on pySHACL (a feature the compiled engine lacks); ``None``: it runs on the compiled one."""
+
+    @property
+    def engine(self) -> str:
+        """The engine that runs this profile by default, decided when the profile is read."""
+        return REFERENCE if self.engine_reason else FAST
 
     def title_in(self, lang: str | None) -> str:
         return pick_text((Literal(v, lang=k or None) for k, v in self.title.items()), lang) or self.id
@@ -77,6 +85,8 @@ class Profile:
             "titles": self.title,
             "descriptions": self.description,
             "shapeCount": self.shape_count,
+            "engine": self.engine,
+            "engineReason": self.engine_reason,
         }
 
     @cached_property
@@ -105,6 +115,7 @@ def read_profile(path: Path) -> Profile:
         practices=sorted(str(p) for p in graph.objects(node, CITYREF.servesPractice)),
         path=path,
         shapes=graph,
+        engine_reason=unsupported(graph),
     )
 
 

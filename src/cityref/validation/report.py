@@ -161,7 +161,11 @@ def _lookup(graphs: Sequence[Graph], subject: Node, predicate: URIRef) -> list[N
     return [o for g in graphs for o in g.objects(subject, predicate)]
 
 
-def _result(graph: Graph, node: Node, shapes: Sequence[Graph], ontology: Graph | None, lang: str) -> ValidationResult:
+def _result(
+    graph: Graph, node: Node, shapes: Sequence[Graph], ontology: Graph | None, lang: str, memo: dict[object, Any]
+) -> ValidationResult:
+    """One result; what depends only on its shape or term (fix hint, sh:class, ontology term) is looked up once
+    per report in ``memo``: a large report repeats a few shapes many times."""
     shape = graph.value(node, SH.sourceShape)
     path = graph.value(node, SH.resultPath)
     constraint = graph.value(node, SH.sourceConstraintComponent)
@@ -169,7 +173,14 @@ def _result(graph: Graph, node: Node, shapes: Sequence[Graph], ontology: Graph |
     where = [graph, *shapes]
     concerned: Node | None = path_property(graph, path)
     if constraint == SH.ClassConstraintComponent and shape is not None:
-        concerned = next(iter(_lookup(where, shape, SH["class"])), concerned)
+        if ("class", shape) not in memo:
+            memo["class", shape] = next(iter(_lookup(where, shape, SH["class"])), None)
+        concerned = memo["class", shape] or concerned
+    if ("term", concerned) not in memo:
+        memo["term", concerned] = term_info(concerned, ontology, lang) if isinstance(concerned, URIRef) else None
+    if ("hint", shape) not in memo:
+        memo["hint", shape] = pick_text(_lookup(where, shape, SH.description), lang) if shape is not None else None
+    term = memo["term", concerned]
     message = pick_literal(graph.objects(node, SH.resultMessage), lang)
     return ValidationResult(
         focus_node=term_text(graph.value(node, SH.focusNode)) or "",
@@ -179,8 +190,8 @@ def _result(graph: Graph, node: Node, shapes: Sequence[Graph], ontology: Graph |
         message=str(message) if message is not None else f"Constraint {str(constraint).rsplit('#', 1)[-1]} not met",
         source_shape=term_text(shape) or "",
         constraint=str(constraint),
-        term=term_info(concerned, ontology, lang) if isinstance(concerned, URIRef) else None,
-        fix_hint=pick_text(_lookup(where, shape, SH.description), lang) if shape is not None else None,
+        term=dict(term) if term is not None else None,
+        fix_hint=memo["hint", shape],
         node=node,
         message_lang=message.language if message is not None else "en",
     )
@@ -223,7 +234,8 @@ def build_report(
     conforms = not keyed
     if truncated:
         keyed = keyed[:max_results]
-    kept = [_result(graph, n, shapes, ontology, lang) for _, n in keyed]
+    memo: dict[object, Any] = {}
+    kept = [_result(graph, n, shapes, ontology, lang, memo) for _, n in keyed]
     return ValidationReport(conforms, kept, profiles, truncated, counts, language_chain(lang)[0], graph)
 
 

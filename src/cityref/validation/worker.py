@@ -36,6 +36,7 @@ class ValidationJob:
     max_expansion: int = 0
     profiles_dir: str | None = None
     ontology_dir: str | None = None
+    engine: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def run_job(job: ValidationJob) -> RenderedReport:
         max_expansion=job.max_expansion,
         profiles_dir=Path(job.profiles_dir) if job.profiles_dir else None,
         ontology_dir=Path(job.ontology_dir) if job.ontology_dir else None,
+        engine=job.engine,
     )
     body = RENDERERS[job.renderer][1](report).encode("utf-8")
     return RenderedReport(body, report.conforms, report.truncated, dict(report.counts))
