@@ -84,3 +84,34 @@ def test_the_server_parses_in_its_workers(embedded_client: TestClient) -> None:
     before = pool.stats.started
     assert embedded_client.post("/sparql", content="ASK {", headers=SPARQL_QUERY).status_code == 400
     assert pool.pids() and pool.stats.started == before
+
+
+def test_a_query_to_run_is_parsed_once_by_the_embedded_worker_and_first_wherever_it_is_refused() -> None:
+    """The embedded store's query worker parses before it runs, so a query that will run costs one worker hop; a
+    query about to be refused, or sent to a store that does not parse first, is parsed on its own beforehand."""
+    from cityref.errors import NotAcceptable, SyntaxProblem
+    from cityref.settings import Settings
+    from cityref.sparql.service import run_query
+    from cityref.store import EmbeddedStore
+
+    checked: list[str] = []
+
+    def syntax(kind: str, text: str, base_iri: str | None) -> None:
+        checked.append(text)
+        sparql_syntax.in_process(kind, text, base_iri)
+
+    store, settings = EmbeddedStore(None), Settings(data_dir=None)
+    try:
+        assert run_query(store, settings, "ASK {}", syntax=syntax).body
+        assert checked == [], "no separate parse for a query the worker runs"
+        with pytest.raises(SyntaxProblem) as raised:
+            run_query(store, settings, "SELECT * { ?s ?p ", syntax=syntax)
+        assert (raised.value.extra["line"], raised.value.extra["column"]) == (1, 18), "the worker's parse, placed"
+        with pytest.raises(NotAcceptable):
+            run_query(store, settings, "ASK {}", accept="image/png", syntax=syntax)
+        assert checked == ["ASK {}"], "parsed before the 406"
+        store.parses_queries_first = False  # as a remote store, whose answer to a bad text has no position
+        run_query(store, settings, "ASK { }", syntax=syntax)
+        assert checked == ["ASK {}", "ASK { }"]
+    finally:
+        store.close()

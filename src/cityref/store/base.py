@@ -93,6 +93,9 @@ class Store(ABC):
     """A dataset of named graphs behind SPARQL. ``graph`` arguments are IRIs, or ``None`` for the default graph."""
 
     kind: str = "abstract"
+    parses_queries_first: bool = False
+    """Whether :meth:`query` parses the text with the engine before anything else and reports a syntax error as
+    ``SyntaxProblem`` with its line and column (the embedded store's query worker does)."""
 
     @abstractmethod
     def query(self, request: QueryRequest, timeout_s: float) -> QueryOutcome:

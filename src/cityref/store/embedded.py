@@ -104,6 +104,7 @@ class EmbeddedStore(Store):
     """Oxigraph at ``data_dir/oxigraph`` (a temporary directory when ``data_dir`` is None)."""
 
     kind = "embedded"
+    parses_queries_first = True
 
     def __init__(self, data_dir: Path | None = None, *, limits: EmbeddedLimits | None = None) -> None:
         self.limits = limits or EmbeddedLimits()
