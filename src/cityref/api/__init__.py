@@ -19,16 +19,17 @@ from cityref.api import (
 from cityref.api import queries as canned_queries
 
 ROUTERS: list[APIRouter] = [
-    home.router,
-    health.router,
-    ontology.router,
+    sparql.router,
     terms.router,
     dereference.router,
-    reconcile.router,
     canned_queries.router,
-    sparql.router,
+    health.router,
+    reconcile.router,
     graphs.router,
     validation.router,
     validation_page.router,
+    ontology.router,
+    home.router,
 ]
-"""Each included in the app directly: one level of routers less to walk for every request."""
+"""Each included in the app directly (one level of routers less to walk for every request), the busiest first:
+FastAPI tries routes in order, and matching was a third of a small query's time. No two routers share a path."""
