@@ -53,6 +53,20 @@ class Settings(BaseSettings):
     max_search_length: int = Field(
         default=200, description="Longest search text, resolve string or reconciliation query, in characters"
     )
+    sparql_max_nesting: int = Field(
+        default=128,
+        ge=1,
+        le=256,
+        description="Deepest bracket nesting ({, ( and [ together) of a SPARQL text; the engine's native stack "
+        "overflowed at a few thousand, so the setting stops at 256",
+    )
+    sparql_max_operators: int = Field(
+        default=1000,
+        ge=1,
+        le=5000,
+        description="Most operators (||, !, +, path /...) and group keywords (UNION, OPTIONAL, BIND...) in one SPARQL "
+        "text; 20,000 overflowed the engine's native stack",
+    )
     max_upload_files: int = Field(default=100, description="Most files in one multipart upload")
     max_form_fields: int = Field(default=100, description="Most plain fields in one multipart upload")
     max_bulk_items: int = Field(default=500, description="Most strings in one /resolve or reconciliation batch")

@@ -15,7 +15,7 @@ from rdflib import Graph
 from tests.sparql.conftest import AUTH, embedded_settings
 from typer.testing import CliRunner
 
-from cityref import create_app
+from cityref import Settings, create_app
 from cityref.api.body import read_limited
 from cityref.api.sparql_page import SD, service_description
 from cityref.cli import app as cli_app
@@ -224,14 +224,14 @@ DEEP_QUERIES = {
 def test_queries_too_deep_for_the_engine_are_422(roomy: TestClient, text: str) -> None:
     response = roomy.post("/sparql", content=text.encode(), headers={"Content-Type": "application/sparql-query"})
     assert response.status_code == 422, response.text
-    assert response.json()["limit"] in ("sparql_nesting", "sparql_operators")
+    assert response.json()["limit"] in ("sparql_max_nesting", "sparql_max_operators")
 
 
 def test_updates_too_deep_for_the_engine_are_422(roomy: TestClient) -> None:
     text = "INSERT DATA { <urn:a> <urn:b> " + "[ <urn:p> " * 20000 + "<urn:o>" + " ]" * 20000 + " }"
     headers = {"Content-Type": "application/sparql-update", **AUTH}
     response = roomy.post("/sparql", content=text.encode(), headers=headers)
-    assert response.status_code == 422 and response.json()["limit"] == "sparql_nesting"
+    assert response.status_code == 422 and response.json()["limit"] == "sparql_max_nesting"
 
 
 def test_ordinary_nesting_and_chains_still_run(roomy: TestClient) -> None:
@@ -249,3 +249,13 @@ def test_deeply_nested_json_ld_upload_is_400_not_a_crash(roomy: TestClient) -> N
     small = b'{"@context": {"@vocab": "http://x/"}, "p": ' + b'{"p": ' * 1500 + b'"v"' + b"}" * 1501
     response = roomy.put("/graphs", params={"graph": "urn:x:deep"}, content=small, headers=headers)
     assert response.status_code == 400 and "nested too deeply" in response.json()["detail"]
+
+
+def test_the_shape_limits_are_settings() -> None:
+    text = "ASK { " + "{ " * 20 + "}" * 20 + " }"
+    with TestClient(create_app(Settings(data_dir=None, load_examples=False, sparql_max_nesting=10))) as client:
+        response = client.post("/sparql", content=text.encode(), headers={"Content-Type": "application/sparql-query"})
+        assert response.status_code == 422 and response.json()["limit"] == "sparql_max_nesting"
+        assert "limit is 10" in response.json()["detail"]
+    with pytest.raises(ValueError, match="less than or equal to 256"):
+        Settings(data_dir=None, sparql_max_nesting=5000)

@@ -108,7 +108,7 @@ def run_query(
       says (the embedded store; a remote store applies its own reading).
     """
     analysis = analyse(sparql)
-    check_shape(sparql)
+    check_shape(sparql, max_nesting=settings.sparql_max_nesting, max_operators=settings.sparql_max_operators)
     check_dataset(default_graph_uris, named_graph_uris)
     if analysis.kind is None and analysis.is_update:
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
@@ -174,7 +174,7 @@ def run_update(
     ``using-named-graph-uri`` are applied, then the allow-list. ``base_iri`` and ``syntax`` as for
     :func:`run_query`."""
     analysis = analyse(sparql)
-    check_shape(sparql)
+    check_shape(sparql, max_nesting=settings.sparql_max_nesting, max_operators=settings.sparql_max_operators)
     if analysis.kind is not None and not analysis.is_update:
         raise BadRequest("This is a query; send it as a query (GET/POST query=)")
     syntax("update", sparql, base_iri)

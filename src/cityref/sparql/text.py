@@ -524,16 +524,11 @@ def neutralise_silent_loads(text: str, allowed_hosts: list[str]) -> str:
     return text
 
 
-MAX_NESTING = 128
-"""Deepest bracket nesting (``{``, ``(`` and ``[`` together) a SPARQL text may have."""
-MAX_CHAIN = 1000
-"""Most operators (``||``, ``!``, ``+``, path ``/``...) and nesting keywords (UNION, OPTIONAL, BIND...) a text may
-have in all."""
 _NESTING_WORDS = frozenset({"union", "optional", "minus", "bind", "filter", "service", "graph", "exists"})
 _OPENERS, _CLOSERS = frozenset("{(["), frozenset("})]")
 
 
-def check_shape(text: str) -> None:
+def check_shape(text: str, *, max_nesting: int = 128, max_operators: int = 1000) -> None:
     """Refuse (422) a text nested too deeply or chaining too many operators, before the engine sees it.
 
     The engine parses and evaluates recursively on the thread's stack: a few thousand nested groups, function calls,
@@ -559,14 +554,16 @@ def check_shape(text: str) -> None:
                 parens = max(parens - (char == ")"), 0)
             elif kind == "other" and (char in "/|" or (parens and char in "&!=<>+-*")):
                 chain += 1
-    if deepest > MAX_NESTING:
+    if deepest > max_nesting:
         raise LimitExceeded(
-            f"The SPARQL text nests brackets {deepest} deep; the limit is {MAX_NESTING}", limit="sparql_nesting"
+            f"The SPARQL text nests brackets {deepest} deep; the limit is {max_nesting} (sparql_max_nesting)",
+            limit="sparql_max_nesting",
         )
-    if chain > MAX_CHAIN:
+    if chain > max_operators:
         raise LimitExceeded(
-            f"The SPARQL text chains {chain} operators and group keywords; the limit is {MAX_CHAIN}",
-            limit="sparql_operators",
+            f"The SPARQL text chains {chain} operators and group keywords; the limit is {max_operators} "
+            "(sparql_max_operators)",
+            limit="sparql_max_operators",
         )
 
 
