@@ -16,7 +16,7 @@ from tests.sparql.listener import Recorder, listening
 
 from cityref.errors import BadRequest, CityrefError
 from cityref.validation import validate
-from cityref.validation.engine import check_user_shapes
+from cityref.validation.user_shapes import check_user_shapes
 
 PREAMBLE = """@prefix sh: <http://www.w3.org/ns/shacl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
