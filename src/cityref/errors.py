@@ -65,6 +65,12 @@ class NotAcceptable(CityrefError):
     code, status, title = "not-acceptable", 406, "Not acceptable"
 
 
+class NotReady(CityrefError):
+    """Asked for the outcome of work that has not finished (a background validation's report)."""
+
+    code, status, title = "not-ready", 409, "Not ready"
+
+
 class Gone(CityrefError):
     code, status, title = "gone", 410, "Gone"
 

@@ -110,6 +110,12 @@ class Settings(BaseSettings):
 
     # Validation budgets.
     validation_timeout_s: float = 120.0
+    validation_jobs_kept: int = Field(
+        default=100, ge=1, description="Background validations (Prefer: respond-async) remembered at once"
+    )
+    validation_job_ttl_s: float = Field(
+        default=900.0, gt=0, description="Seconds a finished background validation's report is kept"
+    )
     validation_workers: int = Field(default=2, ge=1, description="Worker processes that run budgeted validations")
     sparql_parse_workers: int = Field(
         default=2, ge=1, description="Worker processes that parse SPARQL texts before anything else is decided"

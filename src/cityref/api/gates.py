@@ -13,6 +13,7 @@ from typing import Any
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from cityref.api.validation_jobs import ValidationJobs
 from cityref.intake.service import UploadParser
 from cityref.settings import Settings
 from cityref.sparql.syntax import SparqlParser
@@ -30,6 +31,7 @@ class Work:
     validators: WorkerPool
     uploads: UploadParser
     sparql: SparqlParser
+    jobs: ValidationJobs
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Work:
@@ -48,6 +50,7 @@ class Work:
             ),
             uploads=UploadParser(settings),
             sparql=SparqlParser(settings),
+            jobs=ValidationJobs(settings.validation_jobs_kept, settings.validation_job_ttl_s),
         )
 
     def close(self) -> None:
@@ -56,6 +59,7 @@ class Work:
         self.validators.close()
         self.uploads.close()
         self.sparql.close()
+        self.jobs.close()
 
 
 class WorkCollector(Collector):

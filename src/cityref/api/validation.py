@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,13 +22,15 @@ from fastapi.responses import JSONResponse, Response
 from cityref import media, resources
 from cityref.api.body import spool_limited, spooled_multipart
 from cityref.api.deps import ProfilesDep, SettingsDep, WorkDep
-from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound
+from cityref.api.gates import Work
+from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound, NotReady
 from cityref.settings import Settings
 from cityref.validation import RENDERERS, Profile, ValidationJob, language_chain, run_in_pool
 from cityref.validation.fast import ENGINES
 from cityref.validation.parse import format_for
 from cityref.validation.profiles import select
 from cityref.validation.report import check_severity
+from cityref.validation.worker import RenderedReport
 
 router = APIRouter(tags=["validation"])
 
@@ -78,6 +81,7 @@ async def validate_delivery(
     if not is_multipart:
         format_for(content_type or "text/turtle")  # 415 before reading the body
     directory = Path(tempfile.mkdtemp(prefix="cityref-validate-"))
+    handed_over = False
     try:
         job = await _job(request, settings, directory, is_multipart, content_type, profiles, profile, lang)
         job = replace(
@@ -88,15 +92,71 @@ async def validate_delivery(
             inference=_inference(inference),
             engine=_engine(engine),
         )
+        if _wants_async(request):
+            handed_over = True  # the job's end removes the directory
+            return await _submit(request, settings, work, job, media_type, directory)
         result = await work.validation.run(
             settings.validation_timeout_s, lambda remaining: run_in_pool(work.validators, job, remaining)
         )
     finally:
-        shutil.rmtree(directory, ignore_errors=True)
+        if not handed_over:
+            shutil.rmtree(directory, ignore_errors=True)
     headers = {"Vary": "Accept", "X-Conforms": str(result.conforms).lower()}
     if result.truncated:
         headers["X-Truncated"] = "true"
     return Response(result.body, media_type=media_type, headers=headers)
+
+
+def _wants_async(request: Request) -> bool:
+    """``Prefer: respond-async`` (RFC 7240), among other preferences or alone."""
+    preferences = ",".join(request.headers.getlist("prefer")).lower()
+    return any(p.split(";")[0].strip() == "respond-async" for p in preferences.split(","))
+
+
+async def _submit(
+    request: Request, settings: Settings, work: Work, job: ValidationJob, media_type: str, directory: Path
+) -> Response:
+    async def run(started: Callable[[], None]) -> tuple[bytes, bool, bool]:
+        def in_worker(remaining: float) -> RenderedReport:
+            started()
+            return run_in_pool(work.validators, job, remaining)
+
+        result = await work.validation.run(settings.validation_timeout_s, in_worker)
+        return result.body, result.conforms, result.truncated
+
+    try:
+        submitted = await work.jobs.submit(
+            media_type, job.profiles, run, lambda: shutil.rmtree(directory, ignore_errors=True)
+        )
+    except Exception:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
+    status = submitted.status(settings.public_base_url())
+    headers = {"Location": status["statusUrl"], "Preference-Applied": "respond-async", "Retry-After": "1"}
+    return JSONResponse(status, status_code=202, headers=headers)
+
+
+@router.get(
+    "/validate/jobs/{job_id}", summary="A background validation's status (POST /validate, Prefer: respond-async)"
+)
+def job_status(job_id: str, settings: SettingsDep, work: WorkDep) -> JSONResponse:
+    job = work.jobs.get(job_id)
+    headers = {} if job.state in ("done", "failed") else {"Retry-After": "1"}
+    return JSONResponse(job.status(settings.public_base_url()), headers={"Cache-Control": "no-store", **headers})
+
+
+@router.get("/validate/jobs/{job_id}/report", summary="A finished background validation's report, or its problem")
+def job_report(job_id: str, work: WorkDep) -> Response:
+    job = work.jobs.get(job_id)
+    if job.state == "failed":
+        assert job.problem is not None
+        return JSONResponse(job.problem, status_code=job.problem_status or 500, media_type="application/problem+json")
+    if job.state != "done" or job.report is None:
+        raise NotReady(f"Validation job {job_id!r} is {job.state}; poll its status URL", headers={"Retry-After": "1"})
+    headers = {"Vary": "Accept", "X-Conforms": str(job.conforms).lower(), "Cache-Control": "no-store"}
+    if job.truncated:
+        headers["X-Truncated"] = "true"
+    return Response(job.report.read_bytes(), media_type=job.media_type, headers=headers)
 
 
 def _inference(value: str) -> str:
