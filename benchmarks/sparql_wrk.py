@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 import httpx2
+import wrk_output
 from citygen import generate
 from http_load import copy_store, free_ports, stop, wait_until_up
 from sparql_path import GRAPH, QUERIES
@@ -53,20 +53,7 @@ def wrk(url: str, query: str, clients: int, duration: float, folder: Path) -> di
         text=True,
         check=True,
     )
-    out = done.stdout
-    total = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
-    seconds = float(total / float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]))  # type: ignore[index]
-    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-    refused = int(bad[1]) if bad else 0
-    return {
-        "rps": (total - refused) / seconds,  # answered requests only: a 503 is not throughput
-        "non2xx": refused,
-        "socket_errors": sum(int(x) for x in errors.groups()) if errors else 0,
-        "p99_ms": float(p99[1]) * scale[p99[2]] if p99 else float("nan"),
-    }
+    return wrk_output.read(done.stdout)
 
 
 def rows(url: str, query: str) -> str:

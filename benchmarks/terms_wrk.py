@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import httpx2
+import wrk_output
 from http_load import free_ports, stop, wait_until_up
 
 REQUESTS = [
@@ -38,14 +38,8 @@ def wrk(url: str, accept: str, clients: int, duration: float) -> tuple[float, fl
         text=True,
         check=True,
     )
-    out = done.stdout
-    total = int(re.search(r"(\d+) requests in", out)[1])  # type: ignore[index]
-    seconds = total / float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])  # type: ignore[index]
-    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    refused = int(bad[1]) if bad else 0
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-    return (total - refused) / seconds, float(p99[1]) * scale[p99[2]] if p99 else float("nan"), refused
+    got = wrk_output.read(done.stdout)
+    return got["rps"], got["p99_ms"], int(got["non2xx"])
 
 
 def main() -> None:

@@ -138,6 +138,26 @@ def syntax_problem(error: SyntaxError, fmt: media.Format, data: bytes) -> Syntax
     )
 
 
+@contextmanager
+def reading(data: bytes, fmt: media.Format, *, name: str | None, max_expansion: int) -> Iterator[None]:
+    """Around the parse of one file: the guards that read JSON-LD and RDF/XML before any parser does, the engine's
+    ``SyntaxError`` as a ``SyntaxProblem`` at its line and column, and the file's ``name`` on any such problem."""
+    try:
+        if fmt.name == "jsonld":
+            check_json_ld(data)
+        elif fmt.name == "rdfxml":
+            check_xml(data, max_expansion=expansion_limit(data, max_expansion))
+        try:
+            yield
+        except SyntaxError as error:
+            raise syntax_problem(error, fmt, data) from None
+    except SyntaxProblem as problem:
+        if name:
+            problem.detail = f"{name}: {problem.detail}"
+            problem.extra["file"] = name
+        raise
+
+
 def parse_data(
     data: bytes | str | Path,
     content_type: str | None = None,
@@ -162,22 +182,10 @@ def parse_data(
         data = data.encode("utf-8")
     fmt = format_for(content_type, name)
     graph = into if into is not None else Graph()
-    try:
-        if fmt.name == "jsonld":
-            check_json_ld(data)
-        elif fmt.name == "rdfxml":
-            check_xml(data, max_expansion=expansion_limit(data, max_expansion))
+    with reading(data, fmt, name=name, max_expansion=max_expansion):
         parser = ox.parse(data, format=media.oxigraph_format(fmt), base_iri=base_iri)
-        try:
-            with strict_literals():
-                _add_all(graph, parser, max_triples, rdflib_converter(bnode_prefix))
-        except SyntaxError as error:
-            raise syntax_problem(error, fmt, data) from None
-    except SyntaxProblem as problem:
-        if name:
-            problem.detail = f"{name}: {problem.detail}"
-            problem.extra["file"] = name
-        raise
+        with strict_literals():
+            _add_all(graph, parser, max_triples, rdflib_converter(bnode_prefix))
     # Prefixes matter: SPARQL-based shapes may rely on the shapes graph's own prefix declarations.
     for prefix, namespace in (parser.prefixes or {}).items():
         graph.bind(prefix, namespace, override=True, replace=True)

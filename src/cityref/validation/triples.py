@@ -20,8 +20,7 @@ from rdflib import Graph
 
 from cityref import media
 from cityref.errors import LimitExceeded, SyntaxProblem
-from cityref.intake.guards import check_json_ld, check_xml
-from cityref.validation.parse import DEFAULT_BASE, Part, expansion_limit, format_for, syntax_problem
+from cityref.validation.parse import DEFAULT_BASE, Part, format_for, reading
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
@@ -83,28 +82,16 @@ def read_triples(
     fmt = format_for(content_type, name)
     triples: list[ox.Triple] = []
     non_canonical = False
-    try:
-        if fmt.name == "jsonld":
-            check_json_ld(data)
-        elif fmt.name == "rdfxml":
-            check_xml(data, max_expansion=expansion_limit(data, max_expansion))
-        try:
-            for number, quad in enumerate(ox.parse(data, format=media.oxigraph_format(fmt), base_iri=DEFAULT_BASE), 1):
-                if max_triples is not None and number > max_triples:
-                    raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
-                subject, obj = quad.subject, quad.object
-                if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
-                    raise SyntaxProblem("RDF-star triple terms are not supported in deliveries")
-                if isinstance(obj, ox.Literal) and not non_canonical and not is_canonical(obj):
-                    non_canonical = True
-                triples.append(ox.Triple(_renamed(subject, bnode_prefix), quad.predicate, _renamed(obj, bnode_prefix)))
-        except SyntaxError as error:
-            raise syntax_problem(error, fmt, data) from None
-    except SyntaxProblem as problem:
-        if name:
-            problem.detail = f"{name}: {problem.detail}"
-            problem.extra["file"] = name
-        raise
+    with reading(data, fmt, name=name, max_expansion=max_expansion):
+        for number, quad in enumerate(ox.parse(data, format=media.oxigraph_format(fmt), base_iri=DEFAULT_BASE), 1):
+            if max_triples is not None and number > max_triples:
+                raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
+            subject, obj = quad.subject, quad.object
+            if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
+                raise SyntaxProblem("RDF-star triple terms are not supported in deliveries")
+            if isinstance(obj, ox.Literal) and not non_canonical and not is_canonical(obj):
+                non_canonical = True
+            triples.append(ox.Triple(_renamed(subject, bnode_prefix), quad.predicate, _renamed(obj, bnode_prefix)))
     return triples, non_canonical
 
 
@@ -137,24 +124,12 @@ def one_file(
     fmt = format_for(content_type, name)
     if fmt.name not in _TRIPLE_FORMATS or b"<<" in data:
         return None
-    try:
-        if fmt.name == "jsonld":
-            check_json_ld(data)
-        elif fmt.name == "rdfxml":
-            check_xml(data, max_expansion=expansion_limit(data, max_expansion))
+    with reading(data, fmt, name=name, max_expansion=max_expansion):
         parsed = ox.parse(data, format=media.oxigraph_format(fmt), base_iri=DEFAULT_BASE)
-        try:
-            # islice stops reading one triple past the cap, in C
-            text = ox.serialize(
-                parsed if max_triples is None else islice(parsed, max_triples + 1), format=ox.RdfFormat.N_TRIPLES
-            )
-        except SyntaxError as error:
-            raise syntax_problem(error, fmt, data) from None
-    except SyntaxProblem as problem:
-        if name:
-            problem.detail = f"{name}: {problem.detail}"
-            problem.extra["file"] = name
-        raise
+        # islice stops reading one triple past the cap, in C
+        text = ox.serialize(
+            parsed if max_triples is None else islice(parsed, max_triples + 1), format=ox.RdfFormat.N_TRIPLES
+        )
     assert text is not None  # serialize returns bytes when given no output
     if max_triples is not None and text.count(b"\n") > max_triples:
         raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
