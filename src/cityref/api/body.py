@@ -89,18 +89,13 @@ async def spooled_multipart(
             request.headers, file_chunks(body), max_files=max_files, max_fields=max_fields
         ).parse()
     except MultiPartException as error:
-        if error.message.startswith("Too many files"):
-            raise LimitExceeded(
-                f"The upload has more than {max_files} files (max_upload_files)",
-                limit="max_upload_files",
-                max=max_files,
-            ) from None
-        if error.message.startswith("Too many fields"):
-            raise LimitExceeded(
-                f"The upload has more than {max_fields} fields (max_form_fields)",
-                limit="max_form_fields",
-                max=max_fields,
-            ) from None
+        for kind, setting, most in (
+            ("files", "max_upload_files", max_files),
+            ("fields", "max_form_fields", max_fields),
+        ):
+            if error.message.startswith(f"Too many {kind}"):
+                detail = f"The upload has more than {most} {kind} ({setting})"
+                raise LimitExceeded(detail, limit=setting, max=most) from None
         raise BadRequest(f"Malformed multipart body: {error.message}") from None
     files: list[tuple[str, Path, str | None, str | None]] = []
     fields: dict[str, list[str]] = {}

@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from cityref.errors import BudgetExceeded, LimitExceeded, WorkerFailed
+from cityref.errors import CityrefError
 from cityref.intake.prepare import Prepared
 from cityref.settings import Settings
-from cityref.workers import WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
+from cityref.workers import WorkerPool, WorkerSpec, run_bounded
 
 MiB = 1024 * 1024
 
@@ -51,22 +50,18 @@ class UploadParser:
             "max_expansion": self.settings.max_body_bytes,
         }
         try:
-            count = self.pool.run("prepare", payload, deadline=time.monotonic() + timeout_s)
-        except WorkerTimeout:
+            count = run_bounded(
+                self.pool,
+                "prepare",
+                payload,
+                timeout_s=timeout_s,
+                doing="Reading the upload",
+                budget_setting="write_timeout_s",
+                memory_setting="parse_worker_memory_mb",
+            )
+        except CityrefError:
             target.unlink(missing_ok=True)
-            raise BudgetExceeded(
-                f"Reading the upload took longer than {timeout_s:g} s", limit="write_timeout_s"
-            ) from None
-        except WorkerOutOfMemory:
-            target.unlink(missing_ok=True)
-            raise LimitExceeded(
-                f"Reading the upload needed more than the {self.settings.parse_worker_memory_mb} MiB memory limit",
-                limit="parse_worker_memory_mb",
-                limit_mib=self.settings.parse_worker_memory_mb,
-            ) from None
-        except WorkerCrashed as error:
-            target.unlink(missing_ok=True)
-            raise WorkerFailed(f"The upload parser crashed: {error}") from None
+            raise
         return Prepared(target, int(count))
 
     def close(self) -> None:

@@ -20,17 +20,15 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
-import time
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
 
-from cityref.errors import BudgetExceeded, LimitExceeded, WorkerFailed
 from cityref.settings import Settings
 from cityref.store.parsing import sparql_syntax_problem
-from cityref.workers import WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
+from cityref.workers import WorkerPool, WorkerSpec, run_bounded
 
 __all__ = ["SparqlParser", "SyntaxCheck", "SyntaxWorker", "check_query", "check_update", "in_process"]
 
@@ -115,21 +113,15 @@ class SparqlParser:
         )
 
     def check(self, kind: str, text: str, base_iri: str | None) -> None:
-        budget = self.settings.query_timeout_s
-        try:
-            self.pool.run(kind, {"text": text, "base_iri": base_iri}, deadline=time.monotonic() + budget)
-        except WorkerTimeout:
-            raise BudgetExceeded(
-                f"Parsing the SPARQL text took longer than {budget:g} s", limit="query_timeout_s"
-            ) from None
-        except WorkerOutOfMemory:
-            raise LimitExceeded(
-                f"Parsing the SPARQL text needed more than the {self.settings.parse_worker_memory_mb} MiB memory limit",
-                limit="parse_worker_memory_mb",
-                limit_mib=self.settings.parse_worker_memory_mb,
-            ) from None
-        except WorkerCrashed as error:
-            raise WorkerFailed(f"The SPARQL parser crashed: {error}") from None
+        run_bounded(
+            self.pool,
+            kind,
+            {"text": text, "base_iri": base_iri},
+            timeout_s=self.settings.query_timeout_s,
+            doing="Parsing the SPARQL text",
+            budget_setting="query_timeout_s",
+            memory_setting="parse_worker_memory_mb",
+        )
 
     def warm_up(self) -> None:
         """Start a worker now (the lifespan calls it) rather than inside the first request."""

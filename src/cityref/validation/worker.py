@@ -8,13 +8,11 @@ ontology once and keeps them.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cityref.errors import BudgetExceeded, CityrefError, LimitExceeded, WorkerFailed
-from cityref.workers import WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
+from cityref.workers import WorkerPool, WorkerSpec, run_bounded
 
 MiB = 1024 * 1024
 
@@ -94,21 +92,13 @@ def worker_spec(memory_mb: int, recycle_mb: int, start_timeout_s: float, require
 def run_in_pool(pool: WorkerPool, job: ValidationJob, timeout_s: float) -> RenderedReport:
     """Run ``job`` on one of the pool's workers within ``timeout_s``; a worker past its time or memory is killed
     and the request told which limit stopped it."""
-    try:
-        result: RenderedReport = pool.run("validate", job, deadline=time.monotonic() + timeout_s)
-    except WorkerTimeout:
-        raise BudgetExceeded(
-            f"Validation did not finish within {timeout_s:g} s and was stopped", limit="validation_timeout_s"
-        ) from None
-    except WorkerOutOfMemory:
-        limit = pool.spec.memory_bytes // MiB
-        raise LimitExceeded(
-            f"Validation needed more than the {limit} MiB memory limit and was stopped",
-            limit="validation_worker_memory_mb",
-            limit_mib=limit,
-        ) from None
-    except WorkerCrashed as error:
-        raise WorkerFailed(f"The validation worker crashed: {error}") from None
-    except CityrefError:
-        raise
+    result: RenderedReport = run_bounded(
+        pool,
+        "validate",
+        job,
+        timeout_s=timeout_s,
+        doing="Validation",
+        budget_setting="validation_timeout_s",
+        memory_setting="validation_worker_memory_mb",
+    )
     return result

@@ -15,6 +15,7 @@ from cityref.workers.process import (
     WorkerProcess,
     WorkerSpec,
     WorkerTimeout,
+    run_bounded,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "WorkerProcess",
     "WorkerSpec",
     "WorkerTimeout",
+    "run_bounded",
 ]

@@ -325,3 +325,27 @@ class WorkerPool:
             self._cond.notify_all()
         for worker in workers:
             worker.kill()
+
+
+def run_bounded(
+    pool: WorkerPool, op: str, payload: Any, *, timeout_s: float, doing: str, budget_setting: str, memory_setting: str
+) -> Any:
+    """``pool.run(op, payload)`` within ``timeout_s``, a worker's end told as the request's error: past the budget
+    :class:`~cityref.errors.BudgetExceeded` (504), past its memory :class:`~cityref.errors.LimitExceeded` (422),
+    each naming the setting that bounds it; a crash :class:`~cityref.errors.WorkerFailed` (500). ``doing`` starts
+    the messages ("Parsing the SPARQL text")."""
+    try:
+        return pool.run(op, payload, deadline=time.monotonic() + timeout_s)
+    except WorkerTimeout:
+        raise errors.BudgetExceeded(
+            f"{doing} took longer than {timeout_s:g} s and was stopped", limit=budget_setting
+        ) from None
+    except WorkerOutOfMemory:
+        mib = pool.spec.memory_bytes // (1024 * 1024)
+        raise errors.LimitExceeded(
+            f"{doing} needed more than the {mib} MiB memory limit and was stopped",
+            limit=memory_setting,
+            limit_mib=mib,
+        ) from None
+    except WorkerCrashed as error:
+        raise errors.WorkerFailed(f"{doing} crashed its worker: {error}") from None
