@@ -120,6 +120,28 @@ def test_native_code_past_the_limit_is_told_from_a_crash(tmp_path: Path) -> None
         query_pool.close()
 
 
+def _environment(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
+
+
+def test_a_worker_caps_its_malloc_arenas_unless_the_operator_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arena reservations count against RLIMIT_AS: without a cap, threads started by native code can exhaust the
+    address space of a nearly idle worker (pthread_create fails, the worker aborts)."""
+    for operator, expected in ((None, "2"), ("4", "4")):
+        if operator is None:
+            monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+        else:
+            monkeypatch.setenv("MALLOC_ARENA_MAX", operator)
+        made = WorkerPool(WorkerSpec("probe", PROBE, memory_bytes=1024 * MiB), 1)
+        try:
+            assert made.run("echo", 1, deadline=soon()) == 1
+            (pid,) = made.pids()
+            assert _environment(pid)["MALLOC_ARENA_MAX"] == expected
+        finally:
+            made.close()
+
+
 def test_past_its_deadline_a_worker_is_killed(pool: WorkerPool) -> None:
     with pytest.raises(WorkerTimeout):
         pool.run("sleep", 30, deadline=soon(0.5))

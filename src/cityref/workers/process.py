@@ -90,7 +90,16 @@ class WorkerProcess:
             "network": spec.network,
             "config": spec.config,
         }
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "RUST_BACKTRACE": "0"}
+        # glibc gives each thread that meets contention an arena of its own, reserving up to 128 MB of address
+        # space while it aligns it: a worker whose native code starts threads (the store's background threads) can
+        # pass its RLIMIT_AS that way with little memory in use, and thread creation then fails (SIGABRT, seen in
+        # about 1 start in 100). Two arenas keep the reservations inside the budget; an operator's value wins.
+        env = {
+            "MALLOC_ARENA_MAX": "2",
+            **os.environ,
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "RUST_BACKTRACE": "0",
+        }
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cityref.workers.child", json.dumps(child_spec)],
             stdin=subprocess.PIPE,
