@@ -126,12 +126,16 @@ def _governance_terms(merged: Graph, *kinds: URIRef) -> set[URIRef]:
     }
 
 
-def test_governance_terms_serve_practices(merged: Graph) -> None:
+def test_governance_terms_serve_practices(merged: Graph, merged_store_copy: ox.Store) -> None:
+    """The QA rule on servesPractice covers the governance module, and its terms pass it."""
     terms = _governance_terms(merged, OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
     assert len(terms) >= 10
     practices = set(merged.subjects(RDF.type, CITYREF.Practice))
-    lacking = sorted(str(t) for t in terms if not set(merged.objects(t, CITYREF.servesPractice)) & practices)
-    assert lacking == []
+    assert sorted(str(t) for t in terms if not set(merged.objects(t, CITYREF.servesPractice)) & practices) == []
+    rule = next(r for r in qa.rule_queries() if r.name == "city-data-term-without-practice")
+    assert qa.violations(merged_store_copy, rule) == []
+    merged_store_copy.update(f"DELETE WHERE {{ <{CITYREF.leadsPractice}> <{CITYREF.servesPractice}> ?p }}")
+    assert qa.violations(merged_store_copy, rule) == [{"term": str(CITYREF.leadsPractice)}]
 
 
 def test_exampleton_uses_every_governance_structure(merged: Graph, exampleton: Graph) -> None:
