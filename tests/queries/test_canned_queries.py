@@ -276,3 +276,36 @@ def test_every_query_is_documented() -> None:
         docs = Path(__file__).resolve().parents[2] / "docs" / "queries.md"
     text = docs.read_text(encoding="utf-8")
     assert [name for name in NAMES if f"| `{name}` |" not in text] == []
+
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+BODY_KINDS = (C.GovernanceBody, C.CrossBoundaryBody, C.CrossBoundaryTeam)
+
+
+def test_governance_bodies_seats_and_led_practices(run: Any, onto: Graph, city: Graph) -> None:
+    bodies = {b for kind in BODY_KINDS for b in city.subjects(RDF.type, kind)}
+    organisations = set(city.subjects(RDF.type, C.Organisation))
+    expected = set()
+    for body in bodies:
+        for seat in city.subjects(ORG.organization, body):
+            holder = city.value(seat, ORG.member)
+            home = city.value(seat, C.homeOrganisation) or (holder if holder in organisations else None)
+            expected.add((str(body), str(seat), str(holder), str(home) if home else None))
+        for post in city.subjects(ORG.postIn, body):
+            home = city.value(post, C.homeOrganisation)
+            expected.add((str(body), str(post), str(post), str(home) if home else None))
+    rows = run("governance-bodies")
+    assert iris(rows, "body") == {str(b) for b in bodies}
+    seated = {(r["body"], r["seat"], r["holder"], r.get("fromOrganisation")) for r in rows if "seat" in r}
+    assert expected and seated == expected
+    led = {str(b): {str(onto.value(p, SKOS.notation)) for p in city.objects(b, C.leadsPractice)} for b in bodies}
+    assert all(set(r["practices"].split()) == led[r["body"]] for r in rows if r.get("practices"))
+    assert all(not r.get("practices") for r in rows if not led[r["body"]])
+    overseen = {str(b): len(set(city.objects(b, C.oversees))) for b in bodies}
+    assert all(int(r["oversees"]) == overseen[r["body"]] for r in rows)
+    cross = {str(b) for b in city.subjects(RDF.type, C.CrossBoundaryBody)}
+    sources = {b: {r["fromOrganisation"] for r in rows if r["body"] == b and "fromOrganisation" in r} for b in cross}
+    assert any(len(organisations) >= 3 for organisations in sources.values())
+    for practice in ("B4", "C2"):
+        leaders = {str(b) for b in bodies if (b, C.leadsPractice, C[practice]) in city}
+        assert leaders and iris(run("governance-bodies", practice=f"cityref:{practice}"), "body") == leaders
