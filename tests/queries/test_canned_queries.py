@@ -11,9 +11,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from tests.queries.conftest import ONTOLOGY_GRAPH, solutions
 
 from cityref import resources
 from cityref.sparql import canned
@@ -187,14 +189,43 @@ def test_objective_coverage(run: Any, onto: Graph, city: Graph) -> None:
 
 
 def test_maturity_profile(run: Any, onto: Graph, city: Graph) -> None:
+    in_use = {d for d in onto.subjects(RDF.type, C.MaturityDimension) if (d, OWL.deprecated, TRUE) not in onto}
+    assert len(in_use) == 4
     expected = {
         (str(city.value(da, C.dimension)), str(onto.value(city.value(da, C.stage), C.stageNumber)))
         for da in city.objects(None, C.hasDimensionAssessment)
     }
     rows = run("maturity-profile")
     assert expected and {(r["dimension"], r["stageNumber"]) for r in rows} == expected
+    assert {r["dimension"] for r in rows} == {str(d) for d in in_use}, "Exampleton rates the four dimensions"
     assert all(r.get("cellDefinition") for r in rows)
     assert all(r.get("nextStep") for r in rows if r["stageNumber"] != "4")
+    for r in rows:
+        described = {
+            str(text)
+            for sa in onto.subjects(C.describedAspect, C["maturity-aspect-problem-solving"])
+            if str(onto.value(onto.value(sa, C.describedStage), C.stageNumber)) == r["stageNumber"]
+            for text in onto.objects(sa, SKOS.definition)
+            if text.language == "en"
+        }
+        assert r["problemSolving"] in described
+
+
+def test_maturity_profile_leaves_out_the_deprecated_fifth_dimension(oxstore: ox.Store) -> None:
+    """A 0.1.0 assessment rating five dimensions still gives a profile of the four; the fifth is not shown."""
+    legacy = resources.examples_dir() / "deliveries" / "maturity-assessment" / "broken-five-dimensions-0.1.0.trig"
+    graph = "https://w3id.org/cityref/graph/city/legacy"
+    store = ox.Store()
+    for quad in oxstore.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)):
+        store.add(quad)
+    for quad in ox.parse(path=str(legacy), format=ox.RdfFormat.TRIG):
+        if quad.graph_name == ox.DefaultGraph():
+            store.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(graph)))
+    rows = solutions(store, canned.get("maturity-profile").bind({"city": graph}))
+    dimensions = {r["dimension"] for r in rows}
+    assert len(rows) == 4 and len(dimensions) == 4
+    assert str(C["maturity-dimension-problem-solving"]) not in dimensions
+    assert str(C["maturity-dimension-lead-collaboratively"]) in dimensions
 
 
 def _reach(city: Graph, start: URIRef) -> set[URIRef]:
