@@ -30,6 +30,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 SOSA = "http://www.w3.org/ns/sosa/"
+DCAT = "http://www.w3.org/ns/dcat#"
 GEO = "http://www.opengis.net/ont/geosparql#"
 
 DEVICE_SHARE = 0.7
@@ -79,8 +80,10 @@ def device(n: int, city: City, organisations: int, rng: random.Random) -> Iterat
     if not broken:
         yield f"{s} {term('operator')} {iri(f'org-{rng.randrange(organisations)}')} ."
         yield f"{s} {term('retentionPeriod')} {typed('P1Y', XSD + 'duration')} ."
-    yield f"{s} {term('contactPoint')} <mailto:sensors@city.example> ."
-    yield f"{s} <{SOSA}observes> {iri('property-air-quality')} ."
+    yield f"{s} <{DCAT}contactPoint> <mailto:sensors@city.example> ."
+    yield f"{s} <{SOSA}hosts> {iri(f'sensor-{n}')} ."
+    yield f"{iri(f'sensor-{n}')} <{RDF_TYPE}> <{SOSA}Sensor> ."
+    yield f"{iri(f'sensor-{n}')} <{SOSA}observes> {iri('property-air-quality')} ."
     yield f"{s} {term('collectsDataCategory')} {term('data-category-traffic-counts')} ."
     yield f"{s} <{GEO}hasGeometry> {iri(f'geometry-{n}')} ."
     yield f"{s} {term('inServiceSince')} {typed(f'2024-01-{1 + n % 28:02d}', XSD + 'date')} ."

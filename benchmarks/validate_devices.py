@@ -34,6 +34,7 @@ PREFIXES = """@prefix cityref: <https://w3id.org/cityref/def/> .
 @prefix geo: <http://www.opengis.net/ont/geosparql#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix sosa: <http://www.w3.org/ns/sosa/> .
+@prefix dcat: <http://www.w3.org/ns/dcat#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 
 ex:org-operator a cityref:Organisation ; rdfs:label "Operator"@en .
@@ -50,8 +51,8 @@ ex:device-{n} a cityref:IoTDevice ;
     cityref:inPublicSpace true ;
     cityref:collectsPersonalData false ;
     {operator}
-    cityref:contactPoint <mailto:sensors@exampleton.example> ;
-    sosa:observes ex:property-air-quality ;
+    dcat:contactPoint <mailto:sensors@exampleton.example> ;
+    sosa:hosts [ a sosa:Sensor ; sosa:observes ex:property-air-quality ] ;
     cityref:collectsDataCategory cityref:data-category-traffic-counts ;
     geo:hasGeometry ex:geometry-{n} ;
     cityref:inServiceSince "2024-01-{1 + n % 28:02d}"^^xsd:date ;

@@ -63,6 +63,11 @@ SEEDS: dict[str, tuple[str, str]] = {
         "dct:license",
     ),
     "property-kind-clash": ("INSERT DATA { cityref:dependsOn a owl:DatatypeProperty }", "dependsOn"),
+    "reused-property-kind": (
+        "DELETE WHERE { skos:closeMatch a owl:ObjectProperty } ;"
+        "INSERT DATA { skos:closeMatch a owl:AnnotationProperty }",
+        "closeMatch",
+    ),
     "subcomponent-few-linkages": ("DELETE { ?l a cityref:Linkage } WHERE { ?l cityref:linkageFrom cityref:B5 }", "/B5"),
     "undeclared-class": ("INSERT DATA { cityref:B5 a cityref:NoSuchClass }", "NoSuchClass"),
     "undeclared-property": ('INSERT DATA { cityref:B5 cityref:noSuchProperty "x" }', "noSuchProperty"),

@@ -255,6 +255,10 @@ def test_benefit_chain_reaches_objectives_with_progress(run: Any, city: Graph) -
         assert abs(Decimal(r["progress"]) - share) <= Decimal("0.005")
     one = sorted(expected)[0][0]
     assert {r["enabler"] for r in run("benefit-chain", enabler=one)} == {one}
+    units = {r["indicator"]: r.get("unit") for r in rows if "indicator" in r}
+    qudt_unit = URIRef("http://qudt.org/schema/qudt/unit")
+    assert units and units == {i: str(city.value(URIRef(i), qudt_unit)) for i in units}
+    assert all(u.startswith("http://qudt.org/vocab/unit/") for u in units.values())
 
 
 def test_practice_coverage(run: Any, city: Graph) -> None:

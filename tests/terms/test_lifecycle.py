@@ -1,4 +1,5 @@
-"""Deprecated and withdrawn terms over HTTP, on a small fixture ontology (the shipped one has none yet)."""
+"""Deprecated and withdrawn terms over HTTP, on a small fixture ontology and on the shipped one (0.2.0 deprecates
+terms in favour of reused W3C and QUDT terms)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,34 @@ def test_html_escapes_what_the_ontology_says(lifecycle_client: TestClient) -> No
     assert "Odd &lt;script&gt;alert(1)&lt;/script&gt; &amp; widget" in page
     preview = lifecycle_client.get("/reconcile/preview", params={"id": "widget-odd"}).text
     assert "<script>" not in preview
+
+
+def test_deprecated_term_replaced_by_a_reused_term_redirects_to_its_iri(client: TestClient) -> None:
+    """A cityref term replaced by a term of another vocabulary sends the client to that term's own IRI, which this
+    server does not describe: no /def/ or /terms/ path made from a foreign IRI, no loop onto a namesake, and none of
+    our query parameters appended to someone else's IRI."""
+    replaced = {
+        "contactPoint": "http://www.w3.org/ns/dcat#contactPoint",
+        "unit": "http://qudt.org/schema/qudt/unit",
+    }
+    for local, target in replaced.items():
+        for path in (f"/def/{local}", f"/terms/{local}", f"/terms/cityref:{local}", f"/def/{local}?format=turtle"):
+            response = client.get(path, follow_redirects=False)
+            assert response.status_code == 308, path
+            assert response.headers["location"] == target, path
+            assert response.headers["link"] == f'<{target}>; rel="successor-version"'
+        by_iri = client.get("/terms", params={"iri": NS + local, "lang": "fr"}, follow_redirects=False)
+        assert by_iri.status_code == 308 and by_iri.headers["location"] == target
+        described = client.get(f"/terms/{local}?redirect=false").json()
+        assert described["deprecated"] is True and described["withdrawn"] is False
+        assert described["replacedBy"]["iri"] == target
+        page = client.get(f"/def/{local}?redirect=false&format=html")
+        assert page.status_code == 200 and f'href="{target}"' in page.text
+
+
+def test_shipped_deprecations_point_at_reused_terms(client: TestClient) -> None:
+    """The 0.1.0 terms that 0.2.0 replaces by reused ones are still served (for 0.1.0 data) and marked as such."""
+    body = client.get("/terms/contactPoint?redirect=false").json()
+    assert body["changeNote"]["en"].startswith("Deprecated in 0.2.0")
+    hidden = {i["curie"] for i in client.get("/search?q=contact point").json()["items"]}
+    assert "cityref:contactPoint" not in hidden

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from cityref import media, templates
 from cityref.api.deps import TermsDep
-from cityref.api.term_http import cached, lifecycle, successor_link
+from cityref.api.term_http import cached, lifecycle, successor_link, successor_location
 from cityref.errors import NotFound
 from cityref.terms import TermIndex, describe, parse_lang
 from cityref.terms.record import NS
@@ -77,7 +77,7 @@ async def dereference(
         suggestions = [r.iri for r in await run_in_threadpool(terms.close_matches, local)]
         raise NotFound(f"No term {NS + local} in the cityref ontology", suggestions=suggestions)
     chain = parse_lang(lang)
-    location = f"/def/{record.replaced_by[0].removeprefix(NS)}" if record.replaced_by else ""
+    location = successor_location(record, "/def/")
     moved = lifecycle(terms, record, request, redirect=redirect, location=location, chain=chain)
     if moved is not None:
         moved.headers["Vary"] = "Accept"

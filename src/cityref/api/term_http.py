@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from cityref.errors import Gone, LimitExceeded, PayloadTooLarge
 from cityref.settings import Settings
 from cityref.terms import TermIndex, TermRecord, describe
+from cityref.terms.record import NS
 from cityref.terms.text import LangChain
 
 CACHE_CONTROL = "public, max-age=300"
@@ -74,8 +75,9 @@ def lifecycle(
 ) -> Response | None:
     """Deprecated terms with a replacement redirect (308), withdrawn ones are gone (410); ``None``: serve as usual.
 
-    ``location`` is where the replacement is served on this server; ``?redirect=false`` asks for the old term's
-    own description instead (still announcing its successor in a ``Link`` header).
+    ``location`` is where the replacement is served (see :func:`successor_location`); the query string travels
+    with a redirect on this server only. ``?redirect=false`` asks for the old term's own description instead
+    (still announcing its successor in a ``Link`` header).
     """
     if not record.deprecated:
         return None
@@ -89,14 +91,25 @@ def lifecycle(
     if not redirect:
         return None
     query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "iri"])
+    local = location.startswith("/")
     return Response(
         status_code=308,
         headers={
-            "Location": location + (f"?{query}" if query else ""),
+            "Location": location + (f"?{query}" if query and local else ""),
             "Link": successor_link(record),
             "Cache-Control": CACHE_CONTROL,
         },
     )
+
+
+def successor_location(record: TermRecord, prefix: str) -> str:
+    """Where a deprecated term's replacement is described: ``prefix`` + its local name when it is a cityref term,
+    else its own IRI. A term replaced by a reused one (cityref:contactPoint by dcat:contactPoint) sends the client
+    to that vocabulary, which this server does not describe."""
+    if not record.replaced_by:
+        return ""
+    target = record.replaced_by[0]
+    return prefix + target.removeprefix(NS) if target.startswith(NS) else target
 
 
 def successor_link(record: TermRecord) -> str:

@@ -21,6 +21,7 @@ from cityref.api.term_http import (
     json_cached,
     lifecycle,
     successor_link,
+    successor_location,
     term_json,
 )
 from cityref.api.term_models import Related as RelatedModel
@@ -66,7 +67,7 @@ def _filters(index: TermIndex, type_: str | None, scheme: str | None, parent: st
 
 def _term(index: TermIndex, ident: str, request: Request, redirect: bool, chain: LangChain) -> Response:
     record = index.resolve(ident)
-    location = f"/terms/{record.replaced_by[0].rsplit('/', 1)[-1]}" if record.replaced_by else ""
+    location = successor_location(record, "/terms/")
     moved = lifecycle(index, record, request, redirect=redirect, location=location, chain=chain)
     if moved is not None:
         return moved
