@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from cityref import resources
-from cityref.ontology import qa
+from cityref.ontology import checks, qa
 
 FOLDER = resources.queries_dir() / "qa" / "exampleton-counts"
 COUNTS = qa.count_queries(FOLDER)
@@ -72,3 +72,13 @@ def test_an_agreement_with_one_party_is_not_counted(merged: Graph, exampleton: G
         f" ?a a <{CITYREF}DataSharingAgreement> ; <{CITYREF}dataProvider> ?p ; <{CITYREF}dataRecipient> ?r }}"
     )
     assert before >= 2 and qa.count(store, query) == 0
+
+
+def test_check_counts_the_sample_city() -> None:
+    """``cityref check`` runs these counts over the shipped Exampleton; a sample-city folder given explicitly is
+    treated as another city, for which they would not hold, so they are left out."""
+    report = checks.run_checks(reason=False)
+    city = {r.name: r.status for r in report.results if r.name.startswith("count:exampleton:")}
+    assert city == {f"count:exampleton:{name}": "pass" for name in REQUIRED}
+    other = checks.run_checks(examples_dir=resources.examples_dir() / "exampleton", reason=False)
+    assert not any(r.name.startswith("count:exampleton:") for r in other.results)
