@@ -38,6 +38,7 @@ REQUIRED = {
     "unmitigated-key-risks": ("=", 0),
     "weakly-linked-subcomponents": ("=", 0),
     "terms-without-five-languages": ("=", 0),
+    "place-kinds": ("=", 5),
 }
 
 

@@ -344,3 +344,27 @@ def test_governance_bodies_seats_and_led_practices(run: Any, onto: Graph, city: 
     for practice in ("B4", "C2"):
         leaders = {str(b) for b in bodies if (b, C.leadsPractice, C[practice]) in city}
         assert leaders and iris(run("governance-bodies", practice=f"cityref:{practice}"), "body") == leaders
+
+
+def test_data_sharing_agreements_by_party(run: Any, city: Graph) -> None:
+    agreements = set(city.subjects(RDF.type, C.DataSharingAgreement))
+    expected = {
+        (str(party), role, str(a))
+        for a in agreements
+        for prop, role in ((C.dataProvider, "provider"), (C.dataRecipient, "recipient"))
+        for party in city.objects(a, prop)
+    }
+    rows = run("data-sharing-agreements")
+    assert len(agreements) >= 2 and {(r["party"], r["role"], r["agreement"]) for r in rows} == expected
+    assert len(rows) == len(expected)
+    for r in rows:
+        agreement = URIRef(r["agreement"])
+        assert set(r["datasets"].split()) == {str(d) for d in city.objects(agreement, C.sharedDataset)}
+        parties = {*city.objects(agreement, C.dataProvider), *city.objects(agreement, C.dataRecipient)}
+        assert set(r["otherParties"].split()) == {str(p) for p in parties} - {r["party"]}
+        assert r["sovereigntyShared"] == str(city.value(agreement, C.sovereigntyShared)).lower()
+    council = str(EX.council)
+    assert {r["party"] for r in run("data-sharing-agreements", party=council)} == {council}
+    assert {(p, role, a) for p, role, a in expected if p == council} == {
+        (r["party"], r["role"], r["agreement"]) for r in run("data-sharing-agreements", party=council)
+    }

@@ -180,7 +180,8 @@ def test_types_carry_their_broader_types(open_client: TestClient) -> None:
     assert len(types) == len(cityref_classes()) > 40, "every class of the ontology"
     assert types["Programme"]["broader"] == [{"id": "Initiative", "name": "initiative"}]
     assert types["Practice"]["broader"] == [{"id": "skos:Concept", "name": "skos:Concept"}]
-    assert "broader" not in types["City"]
+    assert types["City"]["broader"] == [{"id": "Place", "name": "place"}]
+    assert "broader" not in types["Vision"]
     broader = {b["id"] for t in listed for b in t.get("broader", [])}
     queries = [{"type": b, "conditions": [{"matchType": "name", "propertyValue": "city"}]} for b in sorted(broader)]
     results = open_client.post(V1 + "/match", json={"queries": queries}).json()["results"]

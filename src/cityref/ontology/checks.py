@@ -152,13 +152,13 @@ def check_rules(store: ox.Store, directory: Path | None) -> list[CheckResult]:
     return results
 
 
-def check_counts(store: ox.Store, directory: Path | None) -> list[CheckResult]:
+def check_counts(store: ox.Store, directory: Path | None, *, prefix: str = "count") -> list[CheckResult]:
     queries = qa.count_queries(directory)
     if not queries:
-        return [CheckResult("count", "Required counts", "fail", "no count queries (queries/qa/counts/*.rq) found")]
+        return [CheckResult(prefix, "Required counts", "fail", "no count queries (queries/qa/counts/*.rq) found")]
     results = []
     for query in queries:
-        name = f"count:{query.name}"
+        name = f"{prefix}:{query.name}"
         try:
             value = qa.count(store, query)
             op, expected = query.expect or ("=", 0)
@@ -244,6 +244,7 @@ def run_checks(
 ) -> CheckReport:
     """Run every check; ``reason=False`` leaves out the HermiT runs (which need Java and take a few seconds)."""
     ontology_dir = ontology_dir or resources.ontology_dir()
+    shipped_city = examples_dir is None  # the counts of queries/qa/exampleton-counts hold for Exampleton only
     examples_dir = examples_dir or resources.examples_dir() / "exampleton"
     skipped = CheckResult("remaining", "All other checks", "skipped", "skipped: the modules do not parse")
     parsed = check_parse(ontology_dir, rdflib_too=False)  # fast; rdflib's own verdict comes with loading
@@ -263,6 +264,9 @@ def run_checks(
     results += check_counts(store, qa_dir / "counts" if qa_dir else None)
     examples, example_graph = check_examples(examples_dir, merged)
     results.append(examples)
+    city_counts = (qa_dir or resources.queries_dir() / "qa") / "exampleton-counts"
+    if shipped_city and len(example_graph) and any(city_counts.glob("*.rq")):  # what the sample city must show
+        results += check_counts(qa.store_of(merged, example_graph), city_counts, prefix="count:exampleton")
     if reason:
         results += _reason(merged, example_graph)
     return CheckReport(results)
