@@ -17,7 +17,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from cityref import resources
 from cityref.errors import CityrefError
-from cityref.ontology import qa, reasoning
+from cityref.ontology import profile, qa, reasoning
 from cityref.ontology.model import CITYREF, ONTOLOGY_BASE, TOP_MODULE, Ontology
 
 Status = Literal["pass", "fail", "skipped", "error"]
@@ -137,6 +137,24 @@ def check_profile(merged: Graph) -> CheckResult:
     return _result("owl2-dl", "OWL 2 DL structure (declarations, property kinds)", problems, "no structural problems")
 
 
+def check_owlapi(name: str, title: str, *graphs: Graph) -> CheckResult:
+    """The OWL API's OWL 2 DL profile checker over the union of ``graphs``: any violation fails."""
+    try:
+        report = profile.check(*graphs)
+    except CityrefError as error:
+        return CheckResult(name, title, "error", error.detail)
+    problems = sorted(v.describe() for v in report.violations)
+    return _result(name, title, problems, f"no violations ({report.axioms} axioms)")
+
+
+def _owlapi(merged: Graph, examples: Graph) -> list[CheckResult]:
+    results = [check_owlapi("owlapi:ontology", "OWL API: the ontology is in OWL 2 DL", merged)]
+    if examples:
+        title = "OWL API: ontology + Exampleton in OWL 2 DL"
+        results.append(check_owlapi("owlapi:exampleton", title, merged, examples))
+    return results
+
+
 def check_rules(store: ox.Store, directory: Path | None) -> list[CheckResult]:
     queries = qa.rule_queries(directory)
     if not queries:
@@ -241,8 +259,10 @@ def run_checks(
     examples_dir: Path | None = None,
     qa_dir: Path | None = None,
     reason: bool = True,
+    owlapi: bool = True,
 ) -> CheckReport:
-    """Run every check; ``reason=False`` leaves out the HermiT runs (which need Java and take a few seconds)."""
+    """Run every check; ``reason=False`` leaves out the HermiT runs and ``owlapi=False`` the OWL API profile
+    check (both need Java and take a few seconds)."""
     ontology_dir = ontology_dir or resources.ontology_dir()
     examples_dir = examples_dir or resources.examples_dir() / "exampleton"
     skipped = CheckResult("remaining", "All other checks", "skipped", "skipped: the modules do not parse")
@@ -263,6 +283,8 @@ def run_checks(
     results += check_counts(store, qa_dir / "counts" if qa_dir else None)
     examples, example_graph = check_examples(examples_dir, merged)
     results.append(examples)
+    if owlapi:
+        results += _owlapi(merged, example_graph)
     if reason:
         results += _reason(merged, example_graph)
     return CheckReport(results)

@@ -6,8 +6,10 @@ Java program, so a missing Java runtime is reported as :class:`JavaMissing` rath
 owlready2. Reason over the ontology (and a small sample city), not over vendor deliveries: HermiT takes minutes on
 100k data triples.
 
-The OWL 2 DL check is a cheap structural one (:func:`profile_problems`): properties declared with two kinds,
-properties and classes used without a declaration, object/datatype properties used with the wrong kind of value.
+The full OWL 2 DL check is the OWL API's profile checker (:mod:`cityref.ontology.profile`). :func:`profile_problems`
+is a cheap structural one that needs no Java: properties declared with two kinds, properties, classes and
+datatypes used without a declaration (only the OWL 2 datatype map is built in, so ``xsd:date`` counts as
+undeclared), object/datatype properties used with the wrong kind of value.
 """
 
 from __future__ import annotations
@@ -54,14 +56,14 @@ class ConsistencyResult:
         return self.consistent and not self.unsatisfiable
 
 
-def java_executable() -> str:
+def java_executable(needed_by: str = "HermiT") -> str:
     """The Java runtime owlready2 will start, or :class:`JavaMissing` with what to do about it."""
     import owlready2
 
     found = shutil.which(owlready2.JAVA_EXE)
     if found is None:
         raise JavaMissing(
-            "HermiT needs a Java runtime but 'java' is not on PATH; install one "
+            f"{needed_by} needs a Java runtime but 'java' is not on PATH; install one "
             "(e.g. apt-get install default-jre-headless, as .ci/run does)"
         )
     return found
@@ -79,8 +81,8 @@ def _ntriples(graphs: Iterable[Graph]) -> tuple[bytes, int]:
 def check_consistency(*graphs: Graph) -> ConsistencyResult:
     """Classify the union of ``graphs`` with HermiT and report consistency and unsatisfiable classes.
 
-    Unsupported datatypes (``xsd:duration``, ``xsd:date``, ``geo:wktLiteral``) are ignored rather than fatal:
-    HermiT only knows the OWL 2 datatype map, and those values carry no axioms we rely on.
+    HermiT knows the OWL 2 datatype map only, and it runs as it is: a value of another datatype (``xsd:date``,
+    ``xsd:duration``) is a :class:`ReasonerFailed`, not something silently ignored.
     """
     java_executable()
     import owlready2
@@ -94,7 +96,7 @@ def check_consistency(*graphs: Graph) -> ConsistencyResult:
             out.write(data)
         world.get_ontology("file://" + name).load(format="ntriples")
         try:
-            owlready2.sync_reasoner_hermit(world, debug=0, ignore_unsupported_datatypes=True)
+            owlready2.sync_reasoner_hermit(world, debug=0)
         except owlready2.OwlReadyInconsistentOntologyError:
             return ConsistencyResult(False, [], count, time.perf_counter() - started)
         except (owlready2.OwlReadyJavaError, subprocess.CalledProcessError) as error:
@@ -109,6 +111,18 @@ def check_consistency(*graphs: Graph) -> ConsistencyResult:
 # --- OWL 2 DL, structurally -----------------------------------------------------------------------------------
 
 _BUILTIN_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
+# The OWL 2 datatype map (OWL 2 Structural Specification, 4): the only datatypes used without a declaration.
+OWL2_DATATYPES = frozenset(
+    [RDF.PlainLiteral, RDF.XMLLiteral, RDF.langString, RDFS.Literal, OWL.real, OWL.rational]
+    + [
+        XSD[name]
+        for name in (
+            "decimal integer nonNegativeInteger nonPositiveInteger positiveInteger negativeInteger long int short "
+            "byte unsignedLong unsignedInt unsignedShort unsignedByte double float string normalizedString token "
+            "language Name NCName NMTOKEN boolean hexBinary base64Binary anyURI dateTime dateTimeStamp"
+        ).split()
+    ]
+)
 _PROPERTY_KINDS = {
     OWL.ObjectProperty: "object",
     OWL.DatatypeProperty: "datatype",
@@ -129,6 +143,10 @@ class ProfileProblem:
 
 def _builtin(term: URIRef) -> bool:
     return str(term).startswith(_BUILTIN_NAMESPACES)
+
+
+def _known_datatype(term: URIRef, declared: set[URIRef]) -> bool:
+    return term in OWL2_DATATYPES or term in declared
 
 
 def profile_problems(graph: Graph) -> list[ProfileProblem]:
@@ -169,6 +187,12 @@ def profile_problems(graph: Graph) -> list[ProfileProblem]:
                 problems.add(ProfileProblem("undeclared-class", str(o), "used as the range of an object property"))
     for prop in (p for p, found in kinds.items() if found == {"datatype"}):
         for o in graph.objects(prop, RDFS.range):
-            if isinstance(o, URIRef) and not _builtin(o) and o not in datatypes:
+            if isinstance(o, URIRef) and not _known_datatype(o, datatypes):
                 problems.add(ProfileProblem("undeclared-datatype", str(o), "used as the range of a datatype property"))
+    for o in graph.objects(None, OWL.onDatatype):
+        if isinstance(o, URIRef) and not _known_datatype(o, datatypes):
+            problems.add(ProfileProblem("undeclared-datatype", str(o), "restricted in a datatype restriction"))
+    for typed in {o.datatype for o in graph.objects() if isinstance(o, Literal) and o.datatype is not None}:
+        if not _known_datatype(typed, datatypes):
+            problems.add(ProfileProblem("undeclared-datatype", str(typed), "is the datatype of a literal"))
     return sorted(problems, key=lambda p: (p.rule, p.term, p.message))
