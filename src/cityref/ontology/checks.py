@@ -144,7 +144,8 @@ def check_owlapi(name: str, title: str, *graphs: Graph) -> CheckResult:
     except CityrefError as error:
         return CheckResult(name, title, "error", error.detail)
     problems = sorted(v.describe() for v in report.violations)
-    return _result(name, title, problems, f"no violations ({report.axioms} axioms)")
+    retyped = f", {report.retyped} values of declared opaque datatypes checked as strings" if report.retyped else ""
+    return _result(name, title, problems, f"no violations ({report.axioms} axioms{retyped})")
 
 
 def _owlapi(merged: Graph, examples: Graph) -> list[CheckResult]:

@@ -50,6 +50,7 @@ class ConsistencyResult:
     unsatisfiable: list[str] = field(default_factory=list)
     triples: int = 0
     seconds: float = 0.0
+    retyped: int = 0  # values of opaque declared datatypes handed to HermiT as xsd:string (see check_consistency)
 
     @property
     def ok(self) -> bool:
@@ -69,25 +70,110 @@ def java_executable(needed_by: str = "HermiT") -> str:
     return found
 
 
-def _ntriples(graphs: Iterable[Graph]) -> tuple[bytes, int]:
+# The OWL 2 datatype map (OWL 2 Structural Specification, 4): the only datatypes used without a declaration.
+OWL2_DATATYPES = frozenset(
+    [RDF.PlainLiteral, RDF.XMLLiteral, RDF.langString, RDFS.Literal, OWL.real, OWL.rational]
+    + [
+        XSD[name]
+        for name in [
+            "decimal",
+            "integer",
+            "nonNegativeInteger",
+            "nonPositiveInteger",
+            "positiveInteger",
+            "negativeInteger",
+            "long",
+            "int",
+            "short",
+            "byte",
+            "unsignedLong",
+            "unsignedInt",
+            "unsignedShort",
+            "unsignedByte",
+            "double",
+            "float",
+            "string",
+            "normalizedString",
+            "token",
+            "language",
+            "Name",
+            "NCName",
+            "NMTOKEN",
+            "boolean",
+            "hexBinary",
+            "base64Binary",
+            "anyURI",
+            "dateTime",
+            "dateTimeStamp",
+        ]
+    ]
+)
+
+
+def _merge(graphs: Iterable[Graph]) -> Graph:
     merged = Graph()
     for graph in graphs:
         for triple in graph:
             if triple[1] != OWL.imports:  # the closure is already merged; never let the reasoner fetch
                 merged.add(triple)
+    return merged
+
+
+def _ntriples(graphs: Iterable[Graph]) -> tuple[bytes, int]:
+    merged = _merge(graphs)
     return merged.serialize(format="nt", encoding="utf-8"), len(merged)
+
+
+_DESCRIPTIVE = frozenset({RDF.type, RDFS.label, RDFS.comment, RDFS.isDefinedBy, RDFS.seeAlso})
+
+
+def opaque_datatypes(graph: Graph) -> set[URIRef]:
+    """Datatypes that ``graph`` declares, outside the OWL 2 datatype map, and that no axiom names.
+
+    Such a datatype (``geo:wktLiteral``) is legal OWL 2 DL: declared, it has a value space nobody constrains. No
+    axiom names it: it is never the object of a triple (no range, no restriction on it) and as a subject it has only
+    its declaration and annotations (no definition).
+    """
+    annotations = set(graph.subjects(RDF.type, OWL.AnnotationProperty)) | _DESCRIPTIVE
+    found = set()
+    for datatype in graph.subjects(RDF.type, RDFS.Datatype):
+        if not isinstance(datatype, URIRef) or datatype in OWL2_DATATYPES:
+            continue
+        named = (None, None, datatype) in graph
+        defined = any(p not in annotations for p in graph.predicates(datatype, None))
+        if not named and not defined:
+            found.add(datatype)
+    return found
+
+
+def retyped_ntriples(graphs: Iterable[Graph]) -> tuple[bytes, int, int]:
+    """The merged graphs as N-Triples (no ``owl:imports``), values of opaque datatypes retyped ``xsd:string``;
+    with the triple count and the number of values retyped."""
+    merged = _merge(graphs)
+    opaque = opaque_datatypes(merged)
+    retyped = [
+        (s, p, o) for s, p, o in merged if isinstance(o, Literal) and o.datatype is not None and o.datatype in opaque
+    ]
+    for s, p, o in retyped:
+        merged.remove((s, p, o))
+        merged.add((s, p, Literal(str(o), datatype=XSD.string)))
+    return merged.serialize(format="nt", encoding="utf-8"), len(merged), len(retyped)
 
 
 def check_consistency(*graphs: Graph) -> ConsistencyResult:
     """Classify the union of ``graphs`` with HermiT and report consistency and unsatisfiable classes.
 
-    HermiT knows the OWL 2 datatype map only, and it runs as it is: a value of another datatype (``xsd:date``,
-    ``xsd:duration``) is a :class:`ReasonerFailed`, not something silently ignored.
+    HermiT runs as it is, without "ignore unsupported datatypes": it parses literals of the OWL 2 datatype map only,
+    so a value typed ``xsd:date`` or ``xsd:duration`` (outside the map, and undeclared: not OWL 2 DL) is a
+    :class:`ReasonerFailed`. One case is legal OWL 2 DL that HermiT still cannot parse: a value of a datatype that
+    the graphs declare and that no axiom names (``geo:wktLiteral``, see :func:`opaque_datatypes`). Nothing can
+    follow from such a value but that it is a distinct data value, so it reaches HermiT as an ``xsd:string`` with
+    the same lexical form (``retyped`` counts them); a datatype that some axiom names is never retyped.
     """
     java_executable()
     import owlready2
 
-    data, count = _ntriples(graphs)
+    data, count, retyped = retyped_ntriples(graphs)
     started = time.perf_counter()
     handle, name = tempfile.mkstemp(suffix=".nt", prefix="cityref-reason-")
     world: Any = owlready2.World()
@@ -98,11 +184,11 @@ def check_consistency(*graphs: Graph) -> ConsistencyResult:
         try:
             owlready2.sync_reasoner_hermit(world, debug=0)
         except owlready2.OwlReadyInconsistentOntologyError:
-            return ConsistencyResult(False, [], count, time.perf_counter() - started)
+            return ConsistencyResult(False, [], count, time.perf_counter() - started, retyped)
         except (owlready2.OwlReadyJavaError, subprocess.CalledProcessError) as error:
             raise ReasonerFailed(f"HermiT failed: {str(error).strip()[:2000]}") from error
         unsatisfiable = sorted({str(c.iri) for c in world.inconsistent_classes()} - {str(OWL.Nothing)})
-        return ConsistencyResult(True, unsatisfiable, count, time.perf_counter() - started)
+        return ConsistencyResult(True, unsatisfiable, count, time.perf_counter() - started, retyped)
     finally:
         world.close()
         os.unlink(name)
@@ -111,18 +197,6 @@ def check_consistency(*graphs: Graph) -> ConsistencyResult:
 # --- OWL 2 DL, structurally -----------------------------------------------------------------------------------
 
 _BUILTIN_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
-# The OWL 2 datatype map (OWL 2 Structural Specification, 4): the only datatypes used without a declaration.
-OWL2_DATATYPES = frozenset(
-    [RDF.PlainLiteral, RDF.XMLLiteral, RDF.langString, RDFS.Literal, OWL.real, OWL.rational]
-    + [
-        XSD[name]
-        for name in (
-            "decimal integer nonNegativeInteger nonPositiveInteger positiveInteger negativeInteger long int short "
-            "byte unsignedLong unsignedInt unsignedShort unsignedByte double float string normalizedString token "
-            "language Name NCName NMTOKEN boolean hexBinary base64Binary anyURI dateTime dateTimeStamp"
-        ).split()
-    ]
-)
 _PROPERTY_KINDS = {
     OWL.ObjectProperty: "object",
     OWL.DatatypeProperty: "datatype",
