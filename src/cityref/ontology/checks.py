@@ -235,7 +235,8 @@ def check_consistency(name: str, title: str, *graphs: Graph) -> CheckResult:
     if not verdict.consistent:
         return CheckResult(name, title, "fail", "inconsistent: no model satisfies the axioms and facts")
     details = [f"unsatisfiable class {c}" for c in verdict.unsatisfiable]
-    return _result(name, title, details, f"consistent ({verdict.triples} triples, {verdict.seconds:.1f} s)")
+    retyped = f", {verdict.retyped} values of declared opaque datatypes as strings" if verdict.retyped else ""
+    return _result(name, title, details, f"consistent ({verdict.triples} triples, {verdict.seconds:.1f} s{retyped})")
 
 
 def _reason(merged: Graph, examples: Graph) -> list[CheckResult]:
