@@ -3,6 +3,7 @@ and the ontology with Exampleton are in OWL 2 DL, and a planted violation is fou
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import owlready2
@@ -89,7 +90,7 @@ def test_files_are_merged_so_data_sees_the_declarations_of_the_ontology(tmp_path
 
 
 def test_classpath_names_only_installed_jars() -> None:
-    jars = profile.classpath().split(":")
+    jars = profile.classpath().split(os.pathsep)
     assert len(jars) == len(profile.JARS)
     assert all(Path(jar).is_file() for jar in jars)
 

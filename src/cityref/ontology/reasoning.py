@@ -119,20 +119,18 @@ def _merge(graphs: Iterable[Graph]) -> Graph:
     return merged
 
 
-def _ntriples(graphs: Iterable[Graph]) -> tuple[bytes, int]:
-    merged = _merge(graphs)
-    return merged.serialize(format="nt", encoding="utf-8"), len(merged)
-
-
 _DESCRIPTIVE = frozenset({RDF.type, RDFS.label, RDFS.comment, RDFS.isDefinedBy, RDFS.seeAlso})
 
 
 def opaque_datatypes(graph: Graph) -> set[URIRef]:
     """Datatypes that ``graph`` declares, outside the OWL 2 datatype map, and that no axiom names.
 
-    Such a datatype (``geo:wktLiteral``) is legal OWL 2 DL: declared, it has a value space nobody constrains. No
-    axiom names it: it is never the object of a triple (no range, no restriction on it) and as a subject it has only
-    its declaration and annotations (no definition).
+    GeoSPARQL's ``geo:wktLiteral`` is one. Neither HermiT nor the OWL API's profile checker accepts a literal of
+    such a datatype (its lexical space is unknown to them). No axiom names it: it is never the object of a triple
+    (no range, no restriction on it) and as a subject it has only its declaration and annotations (no definition).
+    Its values may then be read as strings with the same lexical form without hiding anything: the datatype's value
+    space is free, so a model of the retyped graph is a model of the original one (let that space hold those
+    strings). Consistent after retyping means consistent before.
     """
     annotations = set(graph.subjects(RDF.type, OWL.AnnotationProperty)) | _DESCRIPTIVE
     found = set()
@@ -164,11 +162,11 @@ def check_consistency(*graphs: Graph) -> ConsistencyResult:
     """Classify the union of ``graphs`` with HermiT and report consistency and unsatisfiable classes.
 
     HermiT runs as it is, without "ignore unsupported datatypes": it parses literals of the OWL 2 datatype map only,
-    so a value typed ``xsd:date`` or ``xsd:duration`` (outside the map, and undeclared: not OWL 2 DL) is a
-    :class:`ReasonerFailed`. One case is legal OWL 2 DL that HermiT still cannot parse: a value of a datatype that
-    the graphs declare and that no axiom names (``geo:wktLiteral``, see :func:`opaque_datatypes`). Nothing can
-    follow from such a value but that it is a distinct data value, so it reaches HermiT as an ``xsd:string`` with
-    the same lexical form (``retyped`` counts them); a datatype that some axiom names is never retyped.
+    so a value typed ``xsd:date`` or ``xsd:duration`` (outside the map, and undeclared) is a
+    :class:`ReasonerFailed`. One exception, made in the open: a value of a datatype that the graphs declare and
+    that no axiom names (``geo:wktLiteral``, see :func:`opaque_datatypes`) reaches HermiT as an ``xsd:string`` with
+    the same lexical form (``retyped`` counts them, and ``cityref check`` says how many); a datatype that some axiom
+    names, or that is not declared, is never retyped.
     """
     java_executable()
     import owlready2
