@@ -79,14 +79,14 @@ def device(n: int, city: City, organisations: int, rng: random.Random) -> Iterat
     yield f"{s} {term('collectsPersonalData')} {typed('false', XSD + 'boolean')} ."
     if not broken:
         yield f"{s} {term('operator')} {iri(f'org-{rng.randrange(organisations)}')} ."
-        yield f"{s} {term('retentionPeriod')} {typed('P1Y', XSD + 'duration')} ."
+        yield f"{s} {term('retentionDays')} {typed('365', XSD + 'integer')} ."
     yield f"{s} <{DCAT}contactPoint> <mailto:sensors@city.example> ."
     yield f"{s} <{SOSA}hosts> {iri(f'sensor-{n}')} ."
     yield f"{iri(f'sensor-{n}')} <{RDF_TYPE}> <{SOSA}Sensor> ."
     yield f"{iri(f'sensor-{n}')} <{SOSA}observes> {iri('property-air-quality')} ."
     yield f"{s} {term('collectsDataCategory')} {term('data-category-traffic-counts')} ."
     yield f"{s} <{GEO}hasGeometry> {iri(f'geometry-{n}')} ."
-    yield f"{s} {term('inServiceSince')} {typed(f'2024-01-{1 + n % 28:02d}', XSD + 'date')} ."
+    yield f"{s} {term('inServiceSince')} {typed(f'2024-01-{1 + n % 28:02d}T00:00:00', XSD + 'dateTime')} ."
     yield f"{s} {term('purpose')} {text('Measures air quality.')} ."
     yield f'{s} {term("networkType")} "LoRaWAN" .'
     yield f'{s} {term("securityProtocol")} "LoRaWAN AES-128" .'
@@ -180,7 +180,7 @@ def benefit(n: int, city: City) -> Iterator[str]:
         m = iri(f"indicator-{n}-m{year}")
         yield f"{s} {term('hasMeasurement')} {m} ."
         yield f"{m} {term('measuredValue')} {typed(str(10 + 8 * year + n % 3), XSD + 'decimal')} ."
-        yield f"{m} {term('measuredOn')} {typed(f'{2024 + year}-06-30', XSD + 'date')} ."
+        yield f"{m} {term('measuredOn')} {typed(f'{2024 + year}-06-30T00:00:00', XSD + 'dateTime')} ."
 
 
 def generate(triples: int, seed: int = 37106, only: str | None = None) -> tuple[list[str], City]:

@@ -36,7 +36,7 @@ QUERIES = {
     "GROUP BY COUNT": PREFIXES
     + "SELECT ?operator (COUNT(?device) AS ?n) WHERE { ?device cityref:operator ?operator } GROUP BY ?operator",
     "OPTIONAL-heavy": PREFIXES + "SELECT ?device ?operator ?retention WHERE { ?device a cityref:IoTDevice "
-    "OPTIONAL { ?device cityref:operator ?operator } OPTIONAL { ?device cityref:retentionPeriod ?retention } } "
+    "OPTIONAL { ?device cityref:operator ?operator } OPTIONAL { ?device cityref:retentionDays ?retention } } "
     "LIMIT 5000",
 }
 GRAPH = "https://city.example/graph/city"

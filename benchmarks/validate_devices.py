@@ -44,7 +44,7 @@ ex:org-operator a cityref:Organisation ; rdfs:label "Operator"@en .
 def device(n: int) -> str:
     broken = n % 10 == 9
     operator = "" if broken else "cityref:operator ex:org-operator ;"
-    retention = "" if broken else 'cityref:retentionPeriod "P1Y"^^xsd:duration ;'
+    retention = "" if broken else "cityref:retentionDays 365 ;"
     return f"""
 ex:device-{n} a cityref:IoTDevice ;
     rdfs:label "Sensor {n}"@en ;
@@ -55,7 +55,7 @@ ex:device-{n} a cityref:IoTDevice ;
     sosa:hosts [ a sosa:Sensor ; sosa:observes ex:property-air-quality ] ;
     cityref:collectsDataCategory cityref:data-category-traffic-counts ;
     geo:hasGeometry ex:geometry-{n} ;
-    cityref:inServiceSince "2024-01-{1 + n % 28:02d}"^^xsd:date ;
+    cityref:inServiceSince "2024-01-{1 + n % 28:02d}T00:00:00"^^xsd:dateTime ;
     {retention}
     cityref:purpose "Measures air quality."@en ;
     cityref:networkType "LoRaWAN" ;

@@ -35,6 +35,7 @@ def test_check_passes_on_shipped_ontology(clean_run: dict[str, object]) -> None:
     assert isinstance(checks, list)
     names = {c["name"] for c in checks}
     assert {"parse", "headers", "closure", "owl2-dl", "exampleton", "hermit:ontology", "hermit:exampleton"} <= names
+    assert {"owlapi:ontology", "owlapi:exampleton"} <= names  # the OWL API's OWL 2 DL profile checker
     assert any(n.startswith("qa:") for n in names) and any(n.startswith("count:") for n in names)
     assert all(c["status"] == "pass" for c in checks)
 
@@ -87,8 +88,29 @@ def test_missing_java_is_reported_not_crashed(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(owlready2, "JAVA_EXE", "no-such-java-runtime")
     result = runner.invoke(app, ["check", "--format", "json"])
     assert result.exit_code == 1
-    hermit = next(c for c in json.loads(result.output)["checks"] if c["name"] == "hermit:ontology")
-    assert hermit["status"] == "error" and "Java" in hermit["summary"]
+    checks = {c["name"]: c for c in json.loads(result.output)["checks"]}
+    for name in ("hermit:ontology", "owlapi:ontology", "owlapi:exampleton"):
+        assert checks[name]["status"] == "error" and "Java" in checks[name]["summary"], name
+
+
+def test_undeclared_datatype_fails_the_owl_api_profile_check(tmp_path: Path) -> None:
+    """A 0.1.0-style xsd:date range planted in a module: the OWL API check (and the structural one) fail."""
+    folder = copy_ontology(tmp_path)
+    with (folder / "city-data.ttl").open("a", encoding="utf-8") as out:
+        out.write("\ncityref:plantedDay a owl:DatatypeProperty ; rdfs:range xsd:date .\n")
+    result = runner.invoke(app, ["check", "--no-reason", "--format", "json", "--ontology-dir", str(folder)])
+    assert result.exit_code == 1
+    checks = {c["name"]: c for c in json.loads(result.output)["checks"]}
+    for name in ("owlapi:ontology", "owlapi:exampleton"):
+        assert checks[name]["status"] == "fail", name
+        assert any("UseOfUndeclaredDatatype: xsd:date" in d and "plantedDay" in d for d in checks[name]["details"])
+    assert checks["owl2-dl"]["status"] == "fail"
+
+
+def test_no_owlapi_leaves_the_profile_check_out() -> None:
+    result = runner.invoke(app, ["check", "--no-reason", "--no-owlapi", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert not any(c["name"].startswith("owlapi:") for c in json.loads(result.output)["checks"])
 
 
 def test_inconsistent_sample_city_exits_1(tmp_path: Path) -> None:

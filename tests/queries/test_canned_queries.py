@@ -122,7 +122,7 @@ def test_personal_data_without_retention(run: Any, city: Graph) -> None:
     expected = {
         str(d)
         for d in city.subjects(RDF.type, C.IoTDevice)
-        if (d, C.collectsPersonalData, TRUE) in city and city.value(d, C.retentionPeriod) is None
+        if (d, C.collectsPersonalData, TRUE) in city and city.value(d, C.retentionDays) is None
     }
     rows = run("personal-data-without-retention")
     assert expected and iris(rows, "device") == expected
@@ -285,7 +285,9 @@ def test_roadmap_timeline_active_on(run: Any, city: Graph) -> None:
     assert iris(run("roadmap-timeline"), "phase") == {str(p) for p in phases}
     day = Literal("2025-03-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")).toPython()
     active = {
-        str(p) for p in phases if city.value(p, C.startDate).toPython() <= day <= city.value(p, C.endDate).toPython()
+        str(p)
+        for p in phases
+        if city.value(p, C.startDate).toPython().date() <= day <= city.value(p, C.endDate).toPython().date()
     }
     assert active and iris(run("roadmap-timeline", activeOn="2025-03-01"), "phase") == active
 

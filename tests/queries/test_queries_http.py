@@ -48,7 +48,7 @@ def test_run_with_defaults_gives_sparql_json(app_client: TestClient, city: Graph
     expected = {
         str(d)
         for d in city.subjects(RDF.type, C.IoTDevice)
-        if (d, C.collectsPersonalData, Literal(True)) in city and city.value(d, C.retentionPeriod) is None
+        if (d, C.collectsPersonalData, Literal(True)) in city and city.value(d, C.retentionDays) is None
     }
     assert devices == expected and devices
 

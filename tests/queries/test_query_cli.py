@@ -34,7 +34,7 @@ def personal_without_retention(city: Graph) -> set[str]:
     return {
         str(d)
         for d in city.subjects(RDF.type, C.IoTDevice)
-        if (d, C.collectsPersonalData, Literal(True)) in city and city.value(d, C.retentionPeriod) is None
+        if (d, C.collectsPersonalData, Literal(True)) in city and city.value(d, C.retentionDays) is None
     }
 
 

@@ -55,9 +55,13 @@ def check(
         None, exists=True, file_okay=False, help="Sample-city folder to reason over (default: the shipped Exampleton)"
     ),
     reason: bool = typer.Option(True, help="Run HermiT (needs Java); --no-reason leaves it out"),
+    owlapi: bool = typer.Option(
+        True, help="Run the OWL API's OWL 2 DL profile check (needs Java and libowlapi-java); --no-owlapi leaves it out"
+    ),
 ) -> None:
-    """Check the ontology: parsing, headers, imports, OWL 2 DL, quality queries, counts and HermiT consistency."""
-    report = run_checks(ontology_dir, examples_dir=examples_dir, reason=reason)
+    """Check the ontology: parsing, headers, imports, OWL 2 DL (structure and the OWL API profile checker), quality
+    queries, counts and HermiT consistency."""
+    report = run_checks(ontology_dir, examples_dir=examples_dir, reason=reason, owlapi=owlapi)
     if output is OutputFormat.json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:

@@ -17,7 +17,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from cityref import resources
 from cityref.errors import CityrefError
-from cityref.ontology import qa, reasoning
+from cityref.ontology import profile, qa, reasoning
 from cityref.ontology.model import CITYREF, ONTOLOGY_BASE, TOP_MODULE, Ontology
 
 Status = Literal["pass", "fail", "skipped", "error"]
@@ -137,6 +137,25 @@ def check_profile(merged: Graph) -> CheckResult:
     return _result("owl2-dl", "OWL 2 DL structure (declarations, property kinds)", problems, "no structural problems")
 
 
+def check_owlapi(name: str, title: str, *graphs: Graph) -> CheckResult:
+    """The OWL API's OWL 2 DL profile checker over the union of ``graphs``: any violation fails."""
+    try:
+        report = profile.check(*graphs)
+    except CityrefError as error:
+        return CheckResult(name, title, "error", error.detail)
+    problems = sorted(v.describe() for v in report.violations)
+    retyped = f", {report.retyped} values of declared opaque datatypes checked as strings" if report.retyped else ""
+    return _result(name, title, problems, f"no violations ({report.axioms} axioms{retyped})")
+
+
+def _owlapi(merged: Graph, examples: Graph) -> list[CheckResult]:
+    results = [check_owlapi("owlapi:ontology", "OWL API: the ontology is in OWL 2 DL", merged)]
+    if examples:
+        title = "OWL API: ontology + Exampleton in OWL 2 DL"
+        results.append(check_owlapi("owlapi:exampleton", title, merged, examples))
+    return results
+
+
 def check_rules(store: ox.Store, directory: Path | None) -> list[CheckResult]:
     queries = qa.rule_queries(directory)
     if not queries:
@@ -216,7 +235,8 @@ def check_consistency(name: str, title: str, *graphs: Graph) -> CheckResult:
     if not verdict.consistent:
         return CheckResult(name, title, "fail", "inconsistent: no model satisfies the axioms and facts")
     details = [f"unsatisfiable class {c}" for c in verdict.unsatisfiable]
-    return _result(name, title, details, f"consistent ({verdict.triples} triples, {verdict.seconds:.1f} s)")
+    retyped = f", {verdict.retyped} values of declared opaque datatypes as strings" if verdict.retyped else ""
+    return _result(name, title, details, f"consistent ({verdict.triples} triples, {verdict.seconds:.1f} s{retyped})")
 
 
 def _reason(merged: Graph, examples: Graph) -> list[CheckResult]:
@@ -241,8 +261,10 @@ def run_checks(
     examples_dir: Path | None = None,
     qa_dir: Path | None = None,
     reason: bool = True,
+    owlapi: bool = True,
 ) -> CheckReport:
-    """Run every check; ``reason=False`` leaves out the HermiT runs (which need Java and take a few seconds)."""
+    """Run every check; ``reason=False`` leaves out the HermiT runs and ``owlapi=False`` the OWL API profile
+    check (both need Java and take a few seconds)."""
     ontology_dir = ontology_dir or resources.ontology_dir()
     shipped_city = examples_dir is None  # the counts of queries/qa/exampleton-counts hold for Exampleton only
     examples_dir = examples_dir or resources.examples_dir() / "exampleton"
@@ -267,6 +289,8 @@ def run_checks(
     city_counts = (qa_dir or resources.queries_dir() / "qa") / "exampleton-counts"
     if shipped_city and len(example_graph) and any(city_counts.glob("*.rq")):  # what the sample city must show
         results += check_counts(qa.store_of(merged, example_graph), city_counts, prefix="count:exampleton")
+    if owlapi:
+        results += _owlapi(merged, example_graph)
     if reason:
         results += _reason(merged, example_graph)
     return CheckReport(results)
