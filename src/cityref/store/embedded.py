@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,7 +32,7 @@ import pyoxigraph as ox
 
 from cityref.errors import BudgetExceeded, CityrefError, LimitExceeded, StoreLocked, UnsupportedMediaType, WorkerFailed
 from cityref.intake import Prepared
-from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store
+from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store, graph_too_large
 from cityref.store.writer import INCOMING_DIR, SNAPSHOT_DIR, STORE_DIR
 from cityref.workers import Setup, WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
 
@@ -330,6 +331,23 @@ class EmbeddedStore(Store):
             return reader.dump(format=fmt, from_graph=source) or b""
 
         result: bytes | None = self._read(dump)
+        return result
+
+    def export_graph(self, graph: str, target: Path, *, max_triples: int) -> int | None:
+        """The graph dumped from the newest checkpoint straight into ``target`` (never held in memory); its size is
+        known before, from the counts of that checkpoint."""
+
+        def dump(reader: ox.Store) -> int | None:
+            node = ox.NamedNode(graph)
+            if not reader.contains_named_graph(node):
+                return None
+            count = sum(1 for _ in islice(reader.quads_for_pattern(None, None, None, node), max_triples + 1))
+            if count > max_triples:
+                raise graph_too_large(graph, max_triples)
+            reader.dump(str(target), format=ox.RdfFormat.N_TRIPLES, from_graph=node)
+            return count
+
+        result: int | None = self._read(dump)
         return result
 
     def recorded_digest(self, graph: str) -> str | None:

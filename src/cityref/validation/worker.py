@@ -35,6 +35,10 @@ class ValidationJob:
     profiles_dir: str | None = None
     ontology_dir: str | None = None
     engine: str | None = None
+    context: str | None = None
+    """An N-Triples file of what the city holds (a named graph the server wrote out of its store), or ``None``."""
+    context_name: str | None = None
+    """The graph IRI the context came from, for the report and its messages."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +59,15 @@ class ValidationWorker:
 
 
 def run_job(job: ValidationJob) -> RenderedReport:
+    from cityref.validation.context import Context
     from cityref.validation.engine import validate
     from cityref.validation.render import RENDERERS
 
     parts = [(name or Path(path).name, Path(path).read_bytes(), ctype) for path, ctype, name in job.files]
+    context = None
+    if job.context is not None:
+        name = job.context_name or Path(job.context).name
+        context = Context(((name, Path(job.context).read_bytes(), "application/n-triples"),), name)
     report = validate(
         parts,
         list(job.profiles),
@@ -73,6 +82,7 @@ def run_job(job: ValidationJob) -> RenderedReport:
         profiles_dir=Path(job.profiles_dir) if job.profiles_dir else None,
         ontology_dir=Path(job.ontology_dir) if job.ontology_dir else None,
         engine=job.engine,
+        context=context,
     )
     body = RENDERERS[job.renderer][1](report).encode("utf-8")
     return RenderedReport(body, report.conforms, report.truncated, dict(report.counts))
