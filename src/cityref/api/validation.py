@@ -27,7 +27,7 @@ from cityref.api.gates import Work
 from cityref.errors import BadRequest, Forbidden, LimitExceeded, NotAcceptable, NotFound, NotReady
 from cityref.settings import Settings
 from cityref.store import Store
-from cityref.store.base import check_graph_iri
+from cityref.store.base import NTRIPLES, check_graph_iri
 from cityref.validation import RENDERERS, Profile, ValidationJob, language_chain, run_in_pool
 from cityref.validation.fast import ENGINES
 from cityref.validation.parse import format_for
@@ -107,7 +107,7 @@ async def validate_delivery(
             max_results=max_results,
             inference=_inference(inference),
             engine=_engine(engine),
-            context=str(directory / "context.nt") if context_graph is not None else None,
+            context_files=((str(directory / "context.nt"), NTRIPLES, None),) if context_graph is not None else (),
             context_name=context_graph,
         )
         if _wants_async(request):
@@ -176,9 +176,9 @@ def _run(work: Work, store: Store, settings: Settings, job: ValidationJob, remai
     """Write the context graph out of the store into the job's folder (read-only, from the store's own reads:
     nothing is fetched), then validate in a worker. Runs behind the validation gate, so at most
     ``validation_workers`` graphs are written out at once."""
-    if job.context is not None and job.context_name is not None:
+    if job.context_files and job.context_name is not None:
         cap = min(settings.validation_context_max_triples, settings.max_triples)
-        written = store.export_graph(job.context_name, Path(job.context), max_triples=cap)
+        written = store.export_graph(job.context_name, Path(job.context_files[0][0]), max_triples=cap)
         if written is None:  # removed since the request was checked
             raise NotFound(f"The store holds no graph <{job.context_name}> to validate against (context)")
     return run_in_pool(work.validators, job, remaining)

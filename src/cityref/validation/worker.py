@@ -35,10 +35,11 @@ class ValidationJob:
     profiles_dir: str | None = None
     ontology_dir: str | None = None
     engine: str | None = None
-    context: str | None = None
-    """An N-Triples file of what the city holds (a named graph the server wrote out of its store), or ``None``."""
+    context_files: tuple[tuple[str, str | None, str | None], ...] = ()
+    """What the city holds, as ``files`` are given: the named graph the server wrote out of its store (N-Triples),
+    or the files ``cityref validate --context`` names. Empty: the delivery is checked alone."""
     context_name: str | None = None
-    """The graph IRI the context came from, for the report and its messages."""
+    """The graph IRI (or file names) the context came from, for the report and the shapes' marker."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,9 @@ def run_job(job: ValidationJob) -> RenderedReport:
 
     parts = [(name or Path(path).name, Path(path).read_bytes(), ctype) for path, ctype, name in job.files]
     context = None
-    if job.context is not None:
-        name = job.context_name or Path(job.context).name
-        context = Context(((name, Path(job.context).read_bytes(), "application/n-triples"),), name)
+    if job.context_files:
+        found = tuple((name or Path(p).name, Path(p).read_bytes(), ctype) for p, ctype, name in job.context_files)
+        context = Context(found, job.context_name or ", ".join(str(part[0]) for part in found))
     report = validate(
         parts,
         list(job.profiles),
