@@ -287,6 +287,34 @@ def test_context_limits_are_settings() -> None:
         assert response.status_code == 422 and response.json()["limit"] == "max_triples"
 
 
+@pytest.mark.parametrize("backend", ["embedded", "remote"])
+def test_a_store_writes_a_graph_out_read_only_and_within_the_cap(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    from cityref.ontology.model import Ontology
+    from cityref.store import bootstrap, open_store
+
+    if backend == "embedded":
+        settings = embedded_settings()
+    else:
+        settings = remote_settings(request.getfixturevalue("oxigraph_server"))
+    store = open_store(settings)
+    try:
+        bootstrap(store, Ontology())
+        size = store.graph_size(EXAMPLETON_GRAPH)
+        assert size is not None and size > 1000
+        target = tmp_path / "context.nt"
+        assert store.export_graph(EXAMPLETON_GRAPH, target, max_triples=size) == size
+        assert len(Graph().parse(target, format="nt")) == size
+        with pytest.raises(LimitExceeded, match="validation_context_max_triples"):
+            store.export_graph(EXAMPLETON_GRAPH, tmp_path / "cut.nt", max_triples=size - 1)
+        assert store.graph_size(EXAMPLETON_GRAPH + "-nowhere") is None
+        assert store.export_graph(EXAMPLETON_GRAPH + "-nowhere", tmp_path / "none.nt", max_triples=size) is None
+        assert store.graph_size(EXAMPLETON_GRAPH) == size
+    finally:
+        store.close()
+
+
 # ---------------------------------------------------------------- the CLI
 
 runner = CliRunner()
