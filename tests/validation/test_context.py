@@ -25,6 +25,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 from tests.sparql.conftest import LiveServer, embedded_settings, oxigraph_server, remote_settings
+from tests.validation.test_profiles import EXAMPLETON_GAPS
 from typer.testing import CliRunner
 
 from cityref import create_app, resources
@@ -55,7 +56,8 @@ VENDOR_CATALOGUE = f"""\
     cityref:supportedBy ex:sys-permits ;
     cityref:usesDataset ex:ds-parking-permits , <{UNKNOWN_DATASET}> .
 """.encode()
-PLANTED_GAP = {(EX + "dev-wifi-counter-03", "https://w3id.org/cityref/def/retentionPeriod")}
+# the gap left on purpose in Exampleton's register, as the profile tests define it: (focus node, path)
+PLANTED_GAP = {(focus, path) for focus, path, _, _ in EXAMPLETON_GAPS["iot-device-register"]}
 
 
 def city_context(*, without: str | None = None) -> Context:
