@@ -121,6 +121,17 @@ class Settings(BaseSettings):
         default=2, ge=1, description="Worker processes that parse SPARQL texts before anything else is decided"
     )
     allow_user_shapes: bool = False
+    allow_validation_context: bool = Field(
+        default=True,
+        description="Let POST /validate?context=GRAPH check a delivery together with a named graph of the store "
+        "(read-only; the graph is read by the server from its own store, never fetched)",
+    )
+    validation_context_max_triples: int = Field(
+        default=1_000_000,
+        ge=1,
+        description="Largest named graph a validation may use as its context (422 above it); the context and the "
+        "delivery also share max_triples, and the validator's memory limit",
+    )
 
     # Network safety: hosts that SERVICE clauses, owl:imports or JSON-LD contexts may reach (none by default).
     allowed_remote_hosts: list[str] = Field(default_factory=list)

@@ -18,13 +18,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from cityref import media, resources
 from cityref.api.body import spool_limited, spooled_multipart
-from cityref.api.deps import ProfilesDep, SettingsDep, WorkDep
+from cityref.api.deps import ProfilesDep, SettingsDep, StoreDep, WorkDep
 from cityref.api.gates import Work
-from cityref.errors import BadRequest, Forbidden, NotAcceptable, NotFound, NotReady
+from cityref.errors import BadRequest, Forbidden, LimitExceeded, NotAcceptable, NotFound, NotReady
 from cityref.settings import Settings
+from cityref.store import Store
+from cityref.store.base import NTRIPLES, check_graph_iri
 from cityref.validation import RENDERERS, Profile, ValidationJob, language_chain, run_in_pool
 from cityref.validation.fast import ENGINES
 from cityref.validation.parse import format_for
@@ -61,6 +64,7 @@ async def validate_delivery(
     settings: SettingsDep,
     work: WorkDep,
     profiles: ProfilesDep,
+    store: StoreDep,
     profile: Annotated[list[str], Query(description="Profile id; repeat for several")] = [],  # noqa: B006
     lang: str = "en",
     severity: Annotated[str, Query(description="Minimum severity reported: Info, Warning or Violation")] = "Info",
@@ -74,12 +78,24 @@ async def validate_delivery(
         ),
     ] = None,
     format: str | None = None,
+    context: Annotated[
+        str | None,
+        Query(
+            description="IRI of a named graph of this server's store (a city's graph, e.g. "
+            "https://w3id.org/cityref/graph/city/exampleton): the delivery is checked together with it, read-only, "
+            "and results are reported for the delivery's own nodes only"
+        ),
+    ] = None,
 ) -> Response:
     renderer, media_type = _choose_renderer(request.headers.get("accept"), format)
+    context_graph = _context_graph(context, settings)
     content_type = request.headers.get("content-type", "")
     is_multipart = media.bare_type(content_type) == "multipart/form-data"
     if not is_multipart:
         format_for(content_type or "text/turtle")  # 415 before reading the body
+    if context_graph is not None:
+        # 404 for a graph the store does not hold (and 422 for one too large), before the body is read
+        await run_in_threadpool(_context_size, store, context_graph, settings)
     directory = Path(tempfile.mkdtemp(prefix="cityref-validate-"))
     handed_over = False
     try:
@@ -91,12 +107,14 @@ async def validate_delivery(
             max_results=max_results,
             inference=_inference(inference),
             engine=_engine(engine),
+            context_files=((str(directory / "context.nt"), NTRIPLES, None),) if context_graph is not None else (),
+            context_name=context_graph,
         )
         if _wants_async(request):
             handed_over = True  # the job's end removes the directory
-            return await _submit(request, settings, work, job, media_type, directory)
+            return await _submit(request, settings, work, store, job, media_type, directory)
         result = await work.validation.run(
-            settings.validation_timeout_s, lambda remaining: run_in_pool(work.validators, job, remaining)
+            settings.validation_timeout_s, lambda remaining: _run(work, store, settings, job, remaining)
         )
     finally:
         if not handed_over:
@@ -113,13 +131,72 @@ def _wants_async(request: Request) -> bool:
     return any(p.split(";")[0].strip() == "respond-async" for p in preferences.split(","))
 
 
+def _context_graph(context: str | None, settings: Settings) -> str | None:
+    """The context graph's IRI, checked as every graph IRI is; 403 when the server does not allow contexts."""
+    if context is None:
+        return None
+    if not settings.allow_validation_context:
+        raise Forbidden("Validation in the context of a graph is disabled on this server (allow_validation_context)")
+    try:
+        return check_graph_iri(context)
+    except ValueError:
+        raise BadRequest(f"context must be the absolute IRI of a named graph, not {context!r}") from None
+
+
+def _context_size(store: Store, graph: str, settings: Settings) -> int:
+    """The context graph's size: 404 naming it when the store does not hold it, 422 above the limits."""
+    size = store.graph_size(graph)
+    if size is None:
+        # the embedded store knows its graphs at no cost; a remote one would have to count the whole store
+        known = sorted(g.iri for g in store.graphs() if g.iri is not None) if store.kind == "embedded" else None
+        detail = f"The store holds no graph <{graph}> to validate against (context)"
+        if known is None:
+            raise NotFound(detail, graph=graph)
+        raise NotFound(detail, graph=graph, known=known)
+    _check_context_size(graph, size, settings)
+    return size
+
+
+def _check_context_size(graph: str, size: int, settings: Settings) -> None:
+    if size > settings.validation_context_max_triples:
+        raise LimitExceeded(
+            f"The graph <{graph}> holds {size} triples, more than the {settings.validation_context_max_triples} a "
+            "validation may use as its context (validation_context_max_triples)",
+            limit="validation_context_max_triples",
+        )
+    if size > settings.max_triples:
+        raise LimitExceeded(
+            f"The graph <{graph}> holds {size} triples, more than the {settings.max_triples} a validation may read "
+            "with the delivery (max_triples)",
+            limit="max_triples",
+        )
+
+
+def _run(work: Work, store: Store, settings: Settings, job: ValidationJob, remaining: float) -> RenderedReport:
+    """Write the context graph out of the store into the job's folder (read-only, from the store's own reads:
+    nothing is fetched), then validate in a worker. Runs behind the validation gate, so at most
+    ``validation_workers`` graphs are written out at once."""
+    if job.context_files and job.context_name is not None:
+        cap = min(settings.validation_context_max_triples, settings.max_triples)
+        written = store.export_graph(job.context_name, Path(job.context_files[0][0]), max_triples=cap)
+        if written is None:  # removed since the request was checked
+            raise NotFound(f"The store holds no graph <{job.context_name}> to validate against (context)")
+    return run_in_pool(work.validators, job, remaining)
+
+
 async def _submit(
-    request: Request, settings: Settings, work: Work, job: ValidationJob, media_type: str, directory: Path
+    request: Request,
+    settings: Settings,
+    work: Work,
+    store: Store,
+    job: ValidationJob,
+    media_type: str,
+    directory: Path,
 ) -> Response:
     async def run(started: Callable[[], None]) -> tuple[bytes, bool, bool]:
         def in_worker(remaining: float) -> RenderedReport:
             started()
-            return run_in_pool(work.validators, job, remaining)
+            return _run(work, store, settings, job, remaining)
 
         result = await work.validation.run(settings.validation_timeout_s, in_worker)
         return result.body, result.conforms, result.truncated

@@ -5,6 +5,8 @@ Exit codes: 0 the data conforms, 1 it does not, 2 bad input or usage (malformed 
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -14,9 +16,12 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn
 
 from cityref.cli._app import app
-from cityref.errors import CityrefError
+from cityref.errors import CityrefError, LimitExceeded, NotFound
 from cityref.validation import RENDERERS, validate
+from cityref.validation.context import Context
 from cityref.validation.parse import Part
+
+ContextFiles = tuple[tuple[str, str | None, str | None], ...]
 
 FORMATS = ("text", "json", "turtle", "jsonld", "csv", "junit", "html")
 LARGE_BYTES = 2 * 1024 * 1024  # below this, reading and validating are quick enough to need no progress display
@@ -56,6 +61,18 @@ def validate_command(
     ),
     timeout: float = typer.Option(None, help="Stop after this many seconds (runs in a worker process)"),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report here instead of to standard output"),
+    context: list[str] = typer.Option(
+        [],
+        "--context",
+        "-c",
+        metavar="GRAPH|FILE",
+        help="Check the delivery together with what the city holds: the IRI of a named graph of the store (the "
+        "store the CITYREF_* settings name, else one in memory with the shipped graphs), or files (repeatable); "
+        "read-only, and results only for the delivery's own nodes",
+    ),
+    data_dir: Path = typer.Option(
+        None, help="Embedded store directory to read a --context graph from (opened read-only, never loaded into)"
+    ),
 ) -> None:
     """Validate delivery files against one or more profiles; exit 0 conforms, 1 does not, 2 bad input."""
     err = Console(stderr=True)
@@ -72,12 +89,28 @@ def validate_command(
     if missing:
         err.print(f"No such file: {escape(', '.join(missing))}")
         raise typer.Exit(2)
+    scratch = Path(tempfile.mkdtemp(prefix="cityref-context-"))
     try:
+        context_files, context_name = _context_files(context, data_dir, scratch)
         if timeout is not None:
             rendered, conforms = _in_worker(
-                files, profile, format, lang, severity, max_results, inference, timeout, engine
+                files,
+                profile,
+                format,
+                lang,
+                severity,
+                max_results,
+                inference,
+                timeout,
+                engine,
+                context_files=context_files,
+                context_name=context_name,
             )
         else:
+            city = None
+            if context_files:
+                found = tuple((name, Path(path).read_bytes(), ctype) for path, ctype, name in context_files)
+                city = Context(found, context_name or "")
             parts = _read(files, err)
             large = sum(len(p[1]) for p in parts) >= LARGE_BYTES
             with err.status("Validating...", spinner="dots") if large else nullcontext():
@@ -89,6 +122,7 @@ def validate_command(
                     min_severity=severity,
                     max_results=max_results,
                     engine=engine,
+                    context=city,
                 )
             rendered, conforms = RENDERERS[format][1](report), report.conforms
     except CityrefError as error:
@@ -98,6 +132,8 @@ def validate_command(
         if known:
             err.print(f"known: {escape(', '.join(map(str, known)))}", highlight=False)
         raise typer.Exit(2) from None
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     if output is not None:
         try:
             output.write_text(rendered, encoding="utf-8")
@@ -119,6 +155,9 @@ def _in_worker(
     inference: str,
     timeout: float,
     engine: str | None = None,
+    *,
+    context_files: ContextFiles = (),
+    context_name: str | None = None,
 ) -> tuple[str, bool]:
     """Validate in a worker process that is stopped after ``timeout`` seconds, as the server does."""
     from cityref.settings import Settings
@@ -139,9 +178,64 @@ def _in_worker(
         max_results=max_results,
         inference=inference,
         engine=engine,
+        context_files=context_files,
+        context_name=context_name,
     )
     try:
         result = run_in_pool(pool, job, timeout)
     finally:
         pool.close()
     return result.body.decode("utf-8"), result.conforms
+
+
+def _context_files(values: list[str], data_dir: Path | None, scratch: Path) -> tuple[ContextFiles, str | None]:
+    """The ``--context`` values as files for the validator, and the name the report gives them: files as they
+    are; a graph IRI written out of the store into ``scratch`` first."""
+    if not values:
+        return (), None
+    paths = [Path(v) for v in values]
+    if all(p.is_file() for p in paths):
+        return tuple((str(p.resolve()), None, p.name) for p in paths), ", ".join(p.name for p in paths)
+    if len(values) > 1:
+        missing = ", ".join(v for v, p in zip(values, paths, strict=True) if not p.is_file())
+        raise NotFound(f"--context names one graph IRI, or files; no such file: {missing}")
+    iri = values[0]
+    from cityref.store.base import NTRIPLES, check_graph_iri
+
+    try:
+        check_graph_iri(iri)
+    except ValueError:
+        raise NotFound(f"--context {iri!r} is neither a file nor the absolute IRI of a named graph") from None
+    target = scratch / "context.nt"
+    _export_graph(iri, data_dir, target)
+    return ((str(target), NTRIPLES, None),), iri
+
+
+def _export_graph(iri: str, data_dir: Path | None, target: Path) -> None:
+    """Write the named graph out of the store the settings name (``--data-dir``: that embedded store), read-only:
+    a store in memory gets the shipped graphs first, a persisted one is only read."""
+    from cityref.ontology.model import Ontology
+    from cityref.settings import Settings
+    from cityref.store import bootstrap, open_store
+
+    settings = Settings()
+    if data_dir is not None:
+        settings = settings.model_copy(update={"store": "embedded", "data_dir": data_dir})
+    store = open_store(settings)
+    try:
+        if store.kind == "embedded" and settings.data_dir is None:
+            bootstrap(store, Ontology(), load_examples=settings.load_examples)
+        size = store.graph_size(iri)
+        if size is None:
+            known = sorted(g.iri for g in store.graphs() if g.iri is not None) if store.kind == "embedded" else []
+            raise NotFound(f"The store holds no graph <{iri}> to validate against (--context)", known=known)
+        cap = min(settings.validation_context_max_triples, settings.max_triples)
+        if size > cap:
+            raise LimitExceeded(
+                f"The graph <{iri}> holds {size} triples, more than the {cap} a validation may use as its context "
+                "(validation_context_max_triples, max_triples)",
+                limit="validation_context_max_triples",
+            )
+        store.export_graph(iri, target, max_triples=cap)
+    finally:
+        store.close()

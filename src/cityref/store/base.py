@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 import pyoxigraph
 
+from cityref.errors import LimitExceeded
+
 if TYPE_CHECKING:
     from cityref.intake import Prepared
 
@@ -34,6 +36,8 @@ SHAPES_GRAPH = GRAPH_BASE + "shapes"
 EXAMPLETON_GRAPH = GRAPH_BASE + "city/exampleton"
 SOURCE_DIGEST = "https://w3id.org/cityref/def/sourceDigest"
 VERSION_INFO = "http://www.w3.org/2002/07/owl#versionInfo"
+
+NTRIPLES = "application/n-triples"
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``, both in bytes of the input file."""
@@ -137,12 +141,41 @@ class Store(ABC):
     def recorded_digest(self, graph: str) -> str | None:
         """The ``cityref:sourceDigest`` the graph says of itself (the shipped files last loaded into it)."""
 
+    def graph_size(self, graph: str) -> int | None:
+        """How many triples the named graph holds; ``None`` when it does not exist."""
+        for info in self.graphs():
+            if info.iri == graph:
+                return info.triples
+        return None
+
+    def export_graph(self, graph: str, target: Path, *, max_triples: int) -> int | None:
+        """Write the named graph to ``target`` as N-Triples, read-only, and say how many triples were written;
+        ``None`` when the graph does not exist, ``LimitExceeded`` when it holds more than ``max_triples``.
+        Backends override this to stream; this default holds the dump in memory once."""
+        body = self.graph_get(graph, NTRIPLES)
+        if body is None:
+            return None
+        count = body.count(b"\n")
+        if count > max_triples:
+            raise graph_too_large(graph, max_triples)
+        target.write_bytes(body)
+        return count
+
     @abstractmethod
     def close(self) -> None:
         """Release files, worker processes and connections."""
 
 
 _NOT_IN_IRIREF = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def graph_too_large(graph: str, max_triples: int) -> LimitExceeded:
+    return LimitExceeded(
+        f"The graph <{graph}> holds more than {max_triples} triples, too many to validate against "
+        "(validation_context_max_triples)",
+        limit="validation_context_max_triples",
+        max_triples=max_triples,
+    )
 
 
 def graph_label(graph: str | None) -> str:

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from cityref.errors import BudgetExceeded, CityrefError, LimitExceeded, StoreLocked, UnsupportedMediaType, WorkerFailed
 from cityref.intake import Prepared
-from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store
+from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store, graph_too_large, sparql_iri
 from cityref.store.writer import INCOMING_DIR, SNAPSHOT_DIR, STORE_DIR
 from cityref.workers import Setup, WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
 
@@ -332,6 +332,31 @@ class EmbeddedStore(Store):
         result: bytes | None = self._read(dump)
         return result
 
+    def graph_size(self, graph: str) -> int | None:
+        """The graph's size from the counts of the newest checkpoint when they are made, else one native COUNT over
+        that graph alone (a large store is not counted whole for one graph)."""
+        cached = self._graph_sizes
+        if cached is not None and cached[0] == self.generation:
+            return next((info.triples for info in cached[1] if info.iri == graph), None)
+        result: int | None = self._read(lambda reader: _count(reader, graph))
+        return result
+
+    def export_graph(self, graph: str, target: Path, *, max_triples: int) -> int | None:
+        """The graph dumped from the newest checkpoint straight into ``target`` (never held in memory), once a
+        native COUNT of that checkpoint says it is within ``max_triples``."""
+
+        def dump(reader: ox.Store) -> int | None:
+            count = _count(reader, graph)
+            if count is None:
+                return None
+            if count > max_triples:
+                raise graph_too_large(graph, max_triples)
+            reader.dump(str(target), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+            return count
+
+        result: int | None = self._read(dump)
+        return result
+
     def recorded_digest(self, graph: str) -> str | None:
         def find(reader: ox.Store) -> str | None:
             node = ox.NamedNode(graph)
@@ -386,6 +411,18 @@ class EmbeddedStore(Store):
         if self._temporary:
             shutil.rmtree(self.data_dir, ignore_errors=True)
         self._lock_file.close()
+
+
+def _count(reader: ox.Store, graph: str) -> int | None:
+    """Triples in one named graph of a checkpoint, ``None`` when it has no such graph (trusted text: the IRI was
+    checked by ``check_graph_iri`` and is written with ``sparql_iri``)."""
+    if not reader.contains_named_graph(ox.NamedNode(graph)):
+        return None
+    solutions = reader.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH {sparql_iri(graph)} {{ ?s ?p ?o }} }}")
+    assert isinstance(solutions, ox.QuerySolutions)
+    for solution in solutions:
+        return int(solution["n"].value)
+    return 0
 
 
 def request_dict(request: QueryRequest) -> dict[str, Any]:

@@ -40,7 +40,16 @@ from cityref.errors import BadRequest, BudgetExceeded, Busy, CityrefError, NotAc
 from cityref.intake import Prepared
 from cityref.settings import Settings
 from cityref.store import parsing
-from cityref.store.base import SOURCE_DIGEST, GraphInfo, Progress, QueryOutcome, QueryRequest, Store, sparql_iri
+from cityref.store.base import (
+    SOURCE_DIGEST,
+    GraphInfo,
+    Progress,
+    QueryOutcome,
+    QueryRequest,
+    Store,
+    graph_too_large,
+    sparql_iri,
+)
 from cityref.store.health import Breaker
 from cityref.store.results import render_solutions
 
@@ -424,6 +433,40 @@ class RemoteStore(Store):
         g = sparql_iri(graph)
         rows = self._select_json(f"SELECT ?d WHERE {{ GRAPH {g} {{ {g} <{SOURCE_DIGEST}> ?d }} }} LIMIT 1")
         return str(rows[0]["d"].value) if rows else None
+
+    def graph_size(self, graph: str) -> int | None:
+        """One COUNT over that graph (not the whole store's counts); ``None`` when it holds nothing: over SPARQL,
+        an empty graph and a missing one look the same."""
+        rows = self._select_json(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {sparql_iri(graph)} {{ ?s ?p ?o }} }}")
+        count = int(rows[0]["n"].value) if rows and rows[0].get("n") is not None else 0
+        return count or None
+
+    def export_graph(self, graph: str, target: Path, *, max_triples: int) -> int | None:
+        """The graph through the query endpoint (a CONSTRUCT, so no Graph Store endpoint is needed), streamed to
+        ``target`` line by line and cut one line past ``max_triples``."""
+        sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {sparql_iri(graph)} {{ ?s ?p ?o }} }}"
+        count = 0
+        with self._exchange(
+            "POST",
+            self.query_url,
+            what="reading the context graph",
+            total_s=self.limits.timeout_s,
+            read_s=self.limits.read_timeout_s,
+            data={"query": sparql},
+            headers={"Accept": _NT},
+        ) as response:
+            self._check(response, "reading the context graph")
+            answered = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if answered != _NT:
+                raise UpstreamError(f"The store answered the context graph as {answered or 'nothing'}, not N-Triples")
+            with target.open("wb") as out:
+                for line in _lines(response):
+                    if line.strip():
+                        count += 1
+                        if count > max_triples:
+                            raise graph_too_large(graph, max_triples)
+                    out.write(line)
+        return count or None
 
     def graph_delete(self, graph: str | None) -> bool:
         with self._gsp("DELETE", graph) as response:

@@ -21,11 +21,24 @@ import rdflib.plugins.sparql
 from rdflib import Graph
 from rdflib import Literal as RdfLiteral
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from cityref import resources
-from cityref.errors import BadRequest
+from cityref.errors import BadRequest, LimitExceeded
 from cityref.ontology.model import Ontology
 from cityref.validation import fast
+from cityref.validation.context import (
+    Context,
+    context_graph,
+    context_ntriples,
+    left_for_delivery,
+    marker,
+    marker_ntriples,
+    shared_cap_exceeded,
+    subjects_of_graph,
+    subjects_of_ntriples,
+    triples_in,
+)
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
 from cityref.validation.profiles import Profile, language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
@@ -182,6 +195,7 @@ def validate(
     ontology_dir: Path | None = None,
     ontology: Ontology | None = None,
     engine: str | None = None,
+    context: Context | None = None,
 ) -> ValidationReport:
     """Validate ``data`` against the named profiles (and/or user ``shapes``) and return a typed report.
 
@@ -191,6 +205,8 @@ def validate(
     the one in ``ontology_dir`` is read once per process. ``max_triples`` caps the data and the user shapes alike;
     ``max_expansion`` caps what XML entities may expand to (0: the guard's default, the input's own size x 10).
     ``engine`` is ``"pyshacl"`` or ``"shacl-rust"``; by default :func:`choose_engine` picks.
+    ``context`` is what a city already holds (:mod:`cityref.validation.context`): it joins the data, read-only,
+    shares the triple cap with the delivery, and results are kept for the delivery's own nodes only.
     """
     if inference not in ("none", "rdfs"):
         raise BadRequest(f"Unknown inference {inference!r}; use 'none' or 'rdfs'")
@@ -216,13 +232,25 @@ def validate(
     which = choose_engine(engine, chosen, user_graph, inference)
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
     report_graph = None
+    own: set[Node] | None = None
     if which == fast.FAST:
-        report_graph = _run_fast(
-            data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion, engine
+        ran = _run_fast(
+            data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion, engine, context
         )
+        if ran is not None:
+            report_graph, own = ran
     if report_graph is None:
-        report_graph = _run_reference(
-            data, content_type, directory, chosen, user_graph, ontology_rdf, inference, max_triples, max_expansion
+        report_graph, own = _run_reference(
+            data,
+            content_type,
+            directory,
+            chosen,
+            user_graph,
+            ontology_rdf,
+            inference,
+            max_triples,
+            max_expansion,
+            context,
         )
     return build_report(
         report_graph,
@@ -232,6 +260,8 @@ def validate(
         lang=lang,
         min_severity=min_severity,
         max_results=max_results,
+        focus_nodes=own,
+        context=context.name if context is not None else None,
     )
 
 
@@ -245,16 +275,31 @@ def _run_fast(
     max_triples: int | None,
     max_expansion: int,
     engine: str | None,
-) -> Graph | None:
-    """The compiled engine over N-Triples that pyoxigraph wrote: no rdflib graph of the delivery is built.
+    context: Context | None = None,
+) -> tuple[Graph, set[Node] | None] | None:
+    """The compiled engine over N-Triples that pyoxigraph wrote: no rdflib graph of the delivery is built. With
+    a context, also the delivery's own nodes, to which the results are kept.
 
     ``None`` when the delivery must run on pySHACL after all: it holds a boolean or integer written in a
     non-canonical form and the shapes use SPARQL (see :func:`cityref.validation.triples.is_canonical`)."""
+    city: Delivery | None = None
+    if context is not None:
+        city = context_ntriples(context, max_triples=max_triples, max_expansion=max_expansion)
+    cap = left_for_delivery(max_triples, triples_in(city.text)) if city is not None else max_triples
     if isinstance(data, Graph):
         delivery = Delivery(graph_ntriples(data), non_canonical=True)  # not checked: an rdflib graph is small
     else:
-        delivery = parts_ntriples(_parts(data, content_type), max_triples=max_triples, max_expansion=max_expansion)
+        try:
+            delivery = parts_ntriples(_parts(data, content_type), max_triples=cap, max_expansion=max_expansion)
+        except LimitExceeded:
+            if city is None or max_triples is None:
+                raise
+            raise shared_cap_exceeded(max_triples, triples_in(city.text), context.name) from None  # type: ignore[union-attr]
     text = delivery.text
+    own: set[Node] | None = None
+    if city is not None and context is not None:
+        own = subjects_of_ntriples(delivery.text)
+        text += city.text + marker_ntriples(context.name)
     if ontology_rdf is not None:
         text += ontology_ntriples(ontology_rdf)
     ids = tuple(p.id for p in chosen)
@@ -263,9 +308,10 @@ def _run_fast(
     else:
         shape_graph = union([_profile_shapes(str(directory), ids), user_graph]) if chosen else user_graph
         compiled = fast.compile_shapes(strict_shapes(shape_graph))
-    if delivery.non_canonical and compiled.uses_sparql and engine is None:
+    odd = delivery.non_canonical or (city is not None and city.non_canonical)
+    if odd and compiled.uses_sparql and engine is None:
         return None
-    return fast.run(text.decode("utf-8"), compiled, "none")
+    return fast.run(text.decode("utf-8"), compiled, "none"), own
 
 
 def _run_reference(
@@ -278,13 +324,32 @@ def _run_reference(
     inference: str,
     max_triples: int | None,
     max_expansion: int,
-) -> Graph:
-    """pySHACL over an rdflib graph of the delivery and the ontology."""
+    context: Context | None = None,
+) -> tuple[Graph, set[Node] | None]:
+    """pySHACL over an rdflib graph of the delivery, the context (if any) and the ontology; with a context, also
+    the delivery's own nodes, to which the results are kept."""
+    city: Graph | None = None
+    if context is not None:
+        city = context_graph(context, max_triples=max_triples, max_expansion=max_expansion)
+    cap = left_for_delivery(max_triples, len(city)) if city is not None else max_triples
     if isinstance(data, Graph):
         graph, inplace = data, False
     else:
-        graph = parse_parts(_parts(data, content_type), max_triples=max_triples, max_expansion=max_expansion)
+        try:
+            graph = parse_parts(_parts(data, content_type), max_triples=cap, max_expansion=max_expansion)
+        except LimitExceeded:
+            if city is None or max_triples is None or context is None:
+                raise
+            raise shared_cap_exceeded(max_triples, len(city), context.name) from None
         inplace = True
+    own: set[Node] | None = None
+    if city is not None and context is not None:
+        own = subjects_of_graph(graph)
+        if not inplace:
+            graph, inplace = graph + city, True  # a new graph: the caller's stays as it was
+        else:
+            graph.addN((s, p, o, graph) for s, p, o in city)
+        graph.add(marker(context.name))
     shape_graph = _profile_shapes(str(directory), tuple(p.id for p in chosen)) if chosen else Graph()
     if user_graph is not None:
         shape_graph = union([shape_graph, user_graph]) if chosen else user_graph
@@ -296,4 +361,4 @@ def _run_reference(
         else:
             graph = graph + ontology_rdf  # a new graph: the caller's stays as it was
         inplace = True
-    return run_pyshacl(graph, strict_shapes(shape_graph), None, inference, inplace=inplace)
+    return run_pyshacl(graph, strict_shapes(shape_graph), None, inference, inplace=inplace), own

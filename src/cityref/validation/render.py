@@ -141,6 +141,8 @@ def to_text(report: ValidationReport) -> str:
     verdict = "conforms" if report.conforms else "does NOT conform"
     counts = ", ".join(_counted(report.counts.get(s, 0), s.lower()) for s in SEVERITIES)
     lines = [f"Delivery {verdict} to {', '.join(report.profiles) or 'the given shapes'} ({counts})"]
+    if report.context is not None:
+        lines.append(f"Checked in the context of {report.context} (results for the delivery's own nodes only)")
     for r in report.results:
         lines.append(f"- [{r.severity}] {r.focus_node}" + (f" {r.path}" if r.path else ""))
         lines.append(f"    {r.message}")

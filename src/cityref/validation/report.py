@@ -67,16 +67,21 @@ class ValidationReport:
     counts: dict[str, int]
     lang: str = "en"
     graph: Graph | None = field(default=None, repr=False, compare=False)
+    context: str | None = None
+    """The city graph (or file) the delivery was checked against, if any."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "conforms": self.conforms,
             "profiles": self.profiles,
             "counts": self.counts,
             "truncated": self.truncated,
             "lang": self.lang,
-            "results": [r.to_dict() for r in self.results],
         }
+        if self.context is not None:
+            body["context"] = self.context
+        body["results"] = [r.to_dict() for r in self.results]
+        return body
 
 
 def severity_rank(severity: str) -> int:
@@ -206,8 +211,13 @@ def build_report(
     lang: str = "en",
     min_severity: str = "Info",
     max_results: int | None = None,
+    focus_nodes: set[Node] | None = None,
+    context: str | None = None,
 ) -> ValidationReport:
-    """Turn the engine's W3C report graph into a :class:`ValidationReport`, filtered and capped."""
+    """Turn the engine's W3C report graph into a :class:`ValidationReport`, filtered and capped.
+
+    ``focus_nodes``, when given, are the only nodes results are kept (and counted) for: the delivery's own, when it
+    was checked in the ``context`` of a city's graph."""
     minimum = severity_rank(check_severity(min_severity))
     report_node = next(graph.subjects(RDF.type, SH.ValidationReport), None)
     nodes = list(graph.objects(report_node, SH.result)) if report_node is not None else []
@@ -217,6 +227,8 @@ def build_report(
     counts = {s: 0 for s in SEVERITIES}
     keyed: list[tuple[tuple[int, str, str, str, str], Node]] = []
     for node in nodes:
+        if focus_nodes is not None and graph.value(node, SH.focusNode) not in focus_nodes:
+            continue
         severity = _severity(graph.value(node, SH.resultSeverity))
         counts[severity] = counts.get(severity, 0) + 1
         rank = severity_rank(severity)
@@ -236,7 +248,7 @@ def build_report(
         keyed = keyed[:max_results]
     memo: dict[object, Any] = {}
     kept = [_result(graph, n, shapes, ontology, lang, memo) for _, n in keyed]
-    return ValidationReport(conforms, kept, profiles, truncated, counts, language_chain(lang)[0], graph)
+    return ValidationReport(conforms, kept, profiles, truncated, counts, language_chain(lang)[0], graph, context)
 
 
 def _severity(node: Node | None) -> str:

@@ -35,6 +35,11 @@ class ValidationJob:
     profiles_dir: str | None = None
     ontology_dir: str | None = None
     engine: str | None = None
+    context_files: tuple[tuple[str, str | None, str | None], ...] = ()
+    """What the city holds, as ``files`` are given: the named graph the server wrote out of its store (N-Triples),
+    or the files ``cityref validate --context`` names. Empty: the delivery is checked alone."""
+    context_name: str | None = None
+    """The graph IRI (or file names) the context came from, for the report and the shapes' marker."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,15 @@ class ValidationWorker:
 
 
 def run_job(job: ValidationJob) -> RenderedReport:
+    from cityref.validation.context import Context
     from cityref.validation.engine import validate
     from cityref.validation.render import RENDERERS
 
     parts = [(name or Path(path).name, Path(path).read_bytes(), ctype) for path, ctype, name in job.files]
+    context = None
+    if job.context_files:
+        found = tuple((name or Path(p).name, Path(p).read_bytes(), ctype) for p, ctype, name in job.context_files)
+        context = Context(found, job.context_name or ", ".join(str(part[0]) for part in found))
     report = validate(
         parts,
         list(job.profiles),
@@ -73,6 +83,7 @@ def run_job(job: ValidationJob) -> RenderedReport:
         profiles_dir=Path(job.profiles_dir) if job.profiles_dir else None,
         ontology_dir=Path(job.ontology_dir) if job.ontology_dir else None,
         engine=job.engine,
+        context=context,
     )
     body = RENDERERS[job.renderer][1](report).encode("utf-8")
     return RenderedReport(body, report.conforms, report.truncated, dict(report.counts))
