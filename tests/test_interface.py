@@ -200,3 +200,19 @@ def test_the_template_catalogue_matches_the_sources(tmp_path: Path) -> None:
     )  # fmt: skip
     with fresh.open("rb") as a, (LOCALE / "messages.pot").open("rb") as b:
         assert {m.id for m in read_po(a) if m.id} == {m.id for m in read_po(b) if m.id}
+
+
+def test_a_busy_or_unreachable_store_is_a_page_with_its_retry_time() -> None:
+    from cityref.api.problems import problem_body_response
+    from cityref.errors import StoreUnavailable
+
+    error = StoreUnavailable("The store does not answer", retry_after_s=7)
+    scope = {"type": "http", "path": "/sparql", "query_string": b"lang=it", "headers": [(b"accept", BROWSER.encode())]}
+    page = problem_body_response(error.to_problem("/sparql"), error.status, error.headers, scope)
+    assert page.status_code == 503 and page.headers["retry-after"] == "7"
+    text = bytes(page.body).decode()
+    assert html_lang(text) == "it" and "<h1>Archivio non disponibile</h1>" in text
+    assert "<dt>Riprova tra</dt><dd>7 s</dd>" in text
+    scope["headers"] = [(b"accept", b"*/*")]
+    plain = problem_body_response(error.to_problem("/sparql"), error.status, error.headers, scope)
+    assert plain.media_type == PROBLEM_MEDIA_TYPE and plain.headers["retry-after"] == "7"

@@ -1,6 +1,7 @@
 """The interface's translations, kept as one table (English msgid: French, Spanish, German, Italian) and written
-to the gettext catalogues by ``python -m cityref.locale.translations``, which also refreshes ``messages.pot``
-from the sources first. Translators may equally edit the ``.po`` files; the table is how they were first made."""
+to the gettext catalogues by ``python -m cityref.locale.translations``, which first refreshes ``messages.pot``
+from the sources and stops, naming them, when a string has no row here. The table is the source: a change made
+to a ``.po`` file by hand is overwritten the next time the module runs."""
 
 from __future__ import annotations
 
