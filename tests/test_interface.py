@@ -216,3 +216,12 @@ def test_a_busy_or_unreachable_store_is_a_page_with_its_retry_time() -> None:
     scope["headers"] = [(b"accept", b"*/*")]
     plain = problem_body_response(error.to_problem("/sparql"), error.status, error.headers, scope)
     assert plain.media_type == PROBLEM_MEDIA_TYPE and plain.headers["retry-after"] == "7"
+
+
+def test_behind_a_path_prefix_the_shell_links_stay_under_it() -> None:
+    from cityref.api.ui import UI
+
+    ui = UI(lang="fr", keep="fr", path="/def/B5", root="/city")
+    assert ui.url("/ontology#classes") == "/city/ontology?lang=fr#classes"
+    assert ("fr", "Français", "/city/language/fr?next=/city/def/B5") in ui.languages()
+    assert all(href.startswith("/city/") for _, href, _ in ui.navigation())

@@ -67,7 +67,7 @@ class UI:
 
     def languages(self) -> list[tuple[str, str, str]]:
         """(code, own name, href) of each interface language: the picker's links, back to this page."""
-        here = quote(self.path, safe="/")
+        here = quote(self.root + self.path, safe="/")
         return [
             (code, i18n.LANGUAGE_NAMES[code], f"{self.root}/language/{code}?next={here}") for code in i18n.UI_LANGUAGES
         ]
