@@ -225,3 +225,15 @@ def test_behind_a_path_prefix_the_shell_links_stay_under_it() -> None:
     assert ui.url("/ontology#classes") == "/city/ontology?lang=fr#classes"
     assert ("fr", "Français", "/city/language/fr?next=/city/def/B5") in ui.languages()
     assert all(href.startswith("/city/") for _, href, _ in ui.navigation())
+
+
+def test_a_term_page_says_which_language_its_definition_fell_back_to(client: TestClient) -> None:
+    """Whatever languages the model's definitions are in, the note appears exactly when the reader's is missing."""
+    definitions = client.get("/terms/B5", params={"lang": "all"}).json()["definition"]
+    for lang, word in {"fr": "anglais", "de": "Englisch", "en": None}.items():
+        page = client.get(f"/def/B5?lang={lang}", headers={"Accept": BROWSER}).text
+        note = re.search(r'<p class="fallback">(.*?)</p>', page)
+        if lang in definitions or word is None:
+            assert note is None, lang
+        else:
+            assert note is not None and word in note.group(1), lang

@@ -31,6 +31,8 @@ UI_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "de", "it")
 """The languages the interface speaks, English (the source language) first."""
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "de": "Deutsch", "it": "Italiano"}
 """Each language in its own words, as the picker shows it."""
+LANGUAGE_WORDS = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian"}
+"""Each language as a word of English, which pages translate into the reader's language ("shown in French")."""
 DEFAULT_LANGUAGE = "en"
 COOKIE = "cityref_lang"
 """The cookie the language picker sets (a year, the whole site)."""

@@ -72,3 +72,4 @@ ONTOLOGY = (
     N_("all"),
 )
 SEVERITIES = (N_("Violation"), N_("Warning"), N_("Info"))
+LANGUAGE_WORDS = (N_("English"), N_("French"), N_("Spanish"), N_("German"), N_("Italian"))

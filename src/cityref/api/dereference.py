@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from cityref import media, templates
+from cityref import i18n, media, templates
 from cityref.api.deps import TermsDep
 from cityref.api.term_http import cached, lifecycle, successor_link
 from cityref.api.ui import UI, VARY, reader
@@ -120,6 +120,7 @@ def _html_bytes(terms: TermIndex, iri: str, chain: LangChain, local: str, ui: UI
         ui.lang,
         ui=ui,
         kinds=KINDS,
+        language_words=i18n.LANGUAGE_WORDS,
         labels=describe(terms, record, None)["labels"],
         term=describe(terms, record, chain),
         alternates=alternates(local),

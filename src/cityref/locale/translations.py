@@ -230,6 +230,17 @@ T: dict[str, tuple[str, str, str, str]] = {
         "La stessa verifica si esegue dagli script con <code>POST /validate</code> e dalla riga di comando con "
         "<code>cityref validate</code>.",
     ),
+    "This definition is not yet written in this language; it is shown in %(language)s.": (
+        "Cette définition n'est pas encore rédigée dans cette langue ; elle est affichée en %(language)s.",
+        "Esta definición aún no está redactada en este idioma; se muestra en %(language)s.",
+        "Diese Definition liegt in dieser Sprache noch nicht vor; sie wird auf %(language)s angezeigt.",
+        "Questa definizione non è ancora scritta in questa lingua; è mostrata in %(language)s.",
+    ),
+    "English": ("anglais", "inglés", "Englisch", "inglese"),
+    "French": ("français", "francés", "Französisch", "francese"),
+    "Spanish": ("espagnol", "español", "Spanisch", "spagnolo"),
+    "German": ("allemand", "alemán", "Deutsch", "tedesco"),
+    "Italian": ("italien", "italiano", "Italienisch", "italiano"),
     "Time budget exceeded": (
         "Temps imparti dépassé",
         "Tiempo asignado agotado",
