@@ -34,9 +34,9 @@ def test_console_script_and_module_entry_point_answer_help() -> None:
 def test_docstring_examples_run() -> None:
     import doctest
 
-    from cityref import lang, media, queryfile, terms, validation
+    from cityref import i18n, lang, media, queryfile, terms, validation
     from cityref.terms import text
 
-    for module in (media, lang, queryfile, text, terms, validation):
+    for module in (media, lang, queryfile, text, terms, validation, i18n):
         failures, tried = doctest.testmod(module)
         assert tried > 0 and failures == 0, module.__name__

@@ -100,12 +100,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=VERSION,
         summary="The ISO 37106 smart city operating model as a queryable reference service",
         lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc are served from this server's own copies (cityref.api.docs)
+        redoc_url=None,
     )
     app.state.settings = settings
     install_handlers(app)
     install_security(app, settings)  # keys in URLs, rate limits, body cap, headers: inside the access log
 
+    from cityref.api.docs import install_docs
     from cityref.api.head import HeadAsGet
+
+    install_docs(app)
     from cityref.api.observability import install_observability
 
     app.add_middleware(HeadAsGet)  # inside the access log, which so records the request as HEAD

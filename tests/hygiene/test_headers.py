@@ -62,8 +62,9 @@ def test_the_html_report_keeps_its_inline_style_and_the_policy_allows_exactly_it
 
 def test_the_assets_the_pages_use_are_served(client: TestClient) -> None:
     home = client.get("/").text
-    assets = [*re.findall(r'(?:href|src)="(/static/[^"]+)"', home), "/static/ontology.css", "/static/preview.css"]
-    assert len(assets) == 4
+    on_home = re.findall(r'(?:href|src)="(/static/[^"]+)"', home)
+    assert on_home == ["/static/shell.css", "/static/home.css", "/static/home.js"], "the shell's style, then the page's"
+    assets = [*on_home, "/static/ontology.css", "/static/preview.css", "/static/term.css", "/static/forms.css"]
     for asset in assets:
         response = client.get(asset)
         assert response.status_code == 200, asset
@@ -104,18 +105,25 @@ def test_reconciliation_previews_may_be_framed_for_openrefine(client: TestClient
         assert " style=" not in response.text
 
 
-def test_docs_pages_may_load_the_cdn_and_only_their_own_inline_script(client: TestClient) -> None:
+def test_docs_pages_load_everything_from_this_server_and_only_their_own_inline_script(client: TestClient) -> None:
     swagger = client.get("/docs")
     assert_common(swagger)
     csp = policy(swagger)
     inline = re.findall(r"<script>(.*?)</script>", swagger.text, re.DOTALL)
     assert len(inline) == 1
-    assert csp["script-src"].split() == ["https://cdn.jsdelivr.net", csp_hash(inline[0])]
-    assert csp["style-src"] == "https://cdn.jsdelivr.net"
+    assert csp["script-src"].split() == ["'self'", csp_hash(inline[0])]
+    assert csp["style-src"] == "'self'"
     assert csp["connect-src"] == "'self'" and csp["default-src"] == "'none'" and csp["frame-ancestors"] == "'none'"
+    assert "https:" not in swagger.headers["content-security-policy"], "no other host may serve the docs"
     redoc = client.get("/redoc")
     csp = policy(redoc)
-    assert csp["script-src"] == "https://cdn.jsdelivr.net"
-    assert csp["worker-src"] == "blob:" and csp["font-src"] == "https://fonts.gstatic.com"
+    assert csp["script-src"] == "'self'"
+    assert csp["worker-src"] == "blob:" and csp["font-src"] == "'self'"
     assert csp["connect-src"] == "'self'" and csp["default-src"] == "'none'"
+    assert "https:" not in redoc.headers["content-security-policy"]
     assert int(redoc.headers["content-length"]) == len(redoc.content), "the held page is sent whole"
+    for page in (swagger, redoc):
+        for asset in re.findall(r'(?:href|src)="([^"]+)"', page.text):
+            assert asset.startswith("/static-docs/"), asset
+            response = client.get(asset)
+            assert response.status_code == 200 and len(response.content) > 1000, asset

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pyoxigraph
 import pytest
@@ -105,6 +106,8 @@ def test_etag_and_304(client: TestClient) -> None:
 
 def test_html_page_is_self_contained_and_escaped(client: TestClient) -> None:
     page = client.get("/def/B5?format=html&lang=fr").text
-    assert not any(tag in page for tag in ("<script", "<link", "src=", "@import")), "no external resources"
+    assert not any(tag in page for tag in ("<script", "src=", "@import")), "no script, nothing imported"
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert stylesheets == ["/static/shell.css", "/static/term.css"], "the shell's style and the page's, from here"
     assert "Cartographie des besoins d&#39;interopérabilité de la ville" in page
-    assert 'href="/def/group-strategy-management"' in page
+    assert 'href="/def/group-strategy-management?lang=fr"' in page, "links keep the ?lang the reader gave"

@@ -96,7 +96,8 @@ def test_junit(broken: ValidationReport, valid: ValidationReport) -> None:
 
 def test_html_is_escaped_and_self_contained(broken: ValidationReport) -> None:
     page = to_html(broken)
-    assert page.startswith("<!DOCTYPE html>") and "Does not conform" in page
+    assert broken.lang == "fr", "the fixture's report is in French, and so are the page's headings"
+    assert page.startswith("<!DOCTYPE html>") and "Non conforme" in page and '<html lang="fr">' in page
     assert "<script" not in page and "http-equiv" not in page and 'href="/def/operatedBy"' in page
     shapes = """@prefix sh: <http://www.w3.org/ns/shacl#> .
     <urn:s> a sh:NodeShape ; sh:targetNode <http://a> ; sh:class <urn:C> ; sh:message "<b>bold</b>"@en ."""

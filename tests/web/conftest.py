@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -77,4 +78,30 @@ def page(browser: object) -> Iterator[object]:
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()
     yield page
+    context.close()
+
+
+class Outside:
+    """Every request a browser context makes to a host other than the server: logged, then refused."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base.rstrip("/")
+        self.asked: list[str] = []
+
+    def __call__(self, route: Any) -> None:
+        url = route.request.url
+        if url == self.base or url.startswith(self.base + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.asked.append(url)
+            route.abort()
+
+
+@pytest.fixture()
+def guarded(browser: object, live_server: str) -> Iterator[tuple[Any, Outside]]:
+    """A page whose every request to another host is logged and refused: ``(page, outside)``."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    outside = Outside(live_server)
+    context.route("**/*", outside)
+    yield context.new_page(), outside
     context.close()

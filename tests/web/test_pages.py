@@ -89,4 +89,7 @@ def test_upload_page_without_a_profile_gets_a_clear_error(live_server: str, page
     with page.expect_response(lambda r: "/validate" in r.url and r.request.method == "POST") as answer:
         page.click("button[type=submit]")
     assert answer.value.status == 400
-    assert "iot-device-register" in answer.value.json()["known"]
+    # A browser gets the problem as a page in the shell, naming the profiles it could have chosen.
+    assert answer.value.headers["content-type"].startswith("text/html")
+    page.wait_for_load_state()
+    assert "iot-device-register" in page.locator(".known").inner_text()

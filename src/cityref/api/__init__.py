@@ -13,6 +13,7 @@ from cityref.api import (
     reconcile,
     sparql,
     terms,
+    ui,
     validation,
     validation_page,
 )
@@ -30,6 +31,7 @@ ROUTERS: list[APIRouter] = [
     validation_page.router,
     ontology.router,
     home.router,
+    ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:
 FastAPI tries routes in order, and matching was a third of a small query's time. No two routes answer the same

@@ -15,9 +15,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from cityref import media, templates
+from cityref import i18n, media, templates
 from cityref.api.deps import TermsDep
 from cityref.api.term_http import cached, lifecycle, successor_link, successor_location
+from cityref.api.ui import UI, VARY, reader
 from cityref.errors import NotFound
 from cityref.terms import TermIndex, describe, parse_lang
 from cityref.terms.record import NS
@@ -40,7 +41,16 @@ RELATION_ROWS = (
     ("mitigatedBy", "Mitigated by"),
     ("mitigates", "Mitigates"),
 )
-"""The term page's rows of multilingual texts and of links to other terms, in the order shown."""
+"""The term page's rows of multilingual texts and of links to other terms, in the order shown (English labels, which
+the page translates)."""
+KINDS = {
+    "scheme": "Concept scheme",
+    "class": "Class",
+    "property": "Property",
+    "linkage": "Linkage",
+    "concept": "Concept",
+    "individual": "Individual",
+}
 
 
 def alternates(local: str) -> list[tuple[str, str, str]]:
@@ -76,7 +86,9 @@ async def dereference(
         # milliseconds of spelling comparison: on a thread, not on the event loop that a known term is served from
         suggestions = [r.iri for r in await run_in_threadpool(terms.close_matches, local)]
         raise NotFound(f"No term {NS + local} in the cityref ontology", suggestions=suggestions)
-    chain = parse_lang(lang)
+    ui = reader(request.scope)
+    # No ?lang: the reader's language (picker cookie, then Accept-Language), English behind it; ?lang=all: every one.
+    chain = parse_lang(lang, default=(ui.lang,))
     location = successor_location(record, "/def/")
     moved = lifecycle(terms, record, request, redirect=redirect, location=location, chain=chain)
     if moved is not None:
@@ -89,7 +101,8 @@ async def dereference(
         links.append(successor_link(record))
     headers = {"Vary": "Accept", "Link": ", ".join(links)}
     if chosen == media.HTML:
-        page = _html_bytes(terms, record.iri, chain, local)
+        page = _html_bytes(terms, record.iri, chain, local, ui)
+        headers |= {"Vary": VARY, "Content-Language": ui.lang}
         return cached(request, page, "text/html; charset=utf-8", headers)
     fmt = media.rdf_format(chosen)
     assert fmt is not None
@@ -97,12 +110,18 @@ async def dereference(
 
 
 @lru_cache(maxsize=2048)
-def _html_bytes(terms: TermIndex, iri: str, chain: LangChain, local: str) -> bytes:
-    """A term's HTML page, rendered once per language chain (the index never changes after start-up)."""
+def _html_bytes(terms: TermIndex, iri: str, chain: LangChain, local: str, ui: UI) -> bytes:
+    """A term's HTML page, rendered once per language chain and reader (the index never changes after start-up).
+    Its labels are listed in every language whatever the chain; the rest follows the chain."""
     record = terms.get(iri)
     assert record is not None
     page = templates.render(
         "term.html",
+        ui.lang,
+        ui=ui,
+        kinds=KINDS,
+        language_words=i18n.LANGUAGE_WORDS,
+        labels=describe(terms, record, None)["labels"],
         term=describe(terms, record, chain),
         alternates=alternates(local),
         texts=TEXT_ROWS,

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
@@ -184,7 +184,7 @@ def install_observability(app: FastAPI, settings: Settings) -> Metrics:
     # Added last, so outermost: it times and logs everything, CORS preflights included.
     app.add_middleware(AccessLogMiddleware, metrics=metrics, log_json=settings.log_json)
 
-    async def on_budget_exceeded(request: Request, exc: Exception) -> JSONResponse:
+    async def on_budget_exceeded(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BudgetExceeded)
         metrics.query_timeouts.labels(route_template(request.scope)).inc()
         return problem_response(exc, request)

@@ -21,6 +21,7 @@ from cityref import templates
 from cityref._version import VERSION
 from cityref.api.deps import SettingsDep, TermsDep
 from cityref.api.term_http import check_bulk, check_query
+from cityref.api.ui import reader
 from cityref.errors import BadRequest
 from cityref.lang import MAX_LANGUAGES
 from cityref.settings import Settings
@@ -381,8 +382,15 @@ def _preview(
     record = Reconciler(terms).identify(ident)
     term = describe(terms, record, _audience(request, lang) or ("en",))
     definition_lang, definition = next(iter(term["definition"].items()), ("", ""))
+    ui = reader(request.scope)
     html = templates.render(
-        "preview.html", term=term, local=record.local, definition=definition, definition_lang=definition_lang
+        "preview.html",
+        ui.lang,
+        ui=ui,
+        term=term,
+        local=record.local,
+        definition=definition,
+        definition_lang=definition_lang,
     )
     return HTMLResponse(html)
 

@@ -15,8 +15,9 @@ and outside the catch-all of :mod:`cityref.api.problems` (whose 500 so gets the 
 - **Headers**: ``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: no-referrer`` everywhere; our pages get
   ``default-src 'self'`` with no inline script (their CSS and JavaScript are files under ``/static``); every other
   response ``default-src 'none'``; framing is denied except for the reconciliation previews, which OpenRefine shows
-  in a frame (``preview_frame_ancestors``). ``/docs`` and ``/redoc`` load Swagger UI and ReDoc from a CDN: they
-  get the narrowest policy that lets exactly that run (see :func:`docs_policy`).
+  in a frame (``preview_frame_ancestors``). ``/docs`` and ``/redoc`` load Swagger UI and ReDoc from this server
+  (bundled by the ``fastapi-offline`` package, so they work offline): they get the narrowest policy that lets
+  exactly that run (see :func:`docs_policy`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import time
 from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
@@ -40,13 +41,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from cityref import templates
 from cityref.api.auth import FailedKeys, client_address
 from cityref.api.body import too_large
-from cityref.errors import PROBLEM_MEDIA_TYPE, BadRequest, CityrefError, TooManyRequests
+from cityref.api.problems import problem_body_response
+from cityref.errors import BadRequest, CityrefError, TooManyRequests
 from cityref.settings import Settings
 
 KEY_PARAMETERS = frozenset({"key", "api_key", "apikey", "access_token", "token"})
 PREVIEW_PATHS = frozenset({"/reconcile/preview", "/reconcile/v1/preview"})
-CDN = "https://cdn.jsdelivr.net"
-FAVICON_HOST = "https://fastapi.tiangolo.com"
+DOCS_ASSETS = "/static-docs"
+"""Where Swagger UI's and ReDoc's files are served from (the ``fastapi-offline`` package's static folder)."""
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 _INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
@@ -89,19 +91,19 @@ def preview_policy(frame_ancestors: str) -> str:
 
 
 def docs_policy(kind: str, html: bytes) -> str:
-    """The policy of FastAPI's ``/docs`` (Swagger UI) or ``/redoc`` page: scripts from the CDN plus, by hash, the
-    one inline script FastAPI writes (it names the OpenAPI URL, so it is hashed as served); the OpenAPI document and
-    "try it out" calls to this server only. ReDoc styles its components with inline ``<style>`` elements it writes
-    at run time, so its page alone allows inline style; it also runs its search in a ``blob:`` worker and loads
-    its fonts from Google Fonts."""
-    scripts = " ".join([CDN, *(csp_hash(s) for s in _INLINE_SCRIPT.findall(html.decode("utf-8", "replace")))])
-    common = f"img-src 'self' data: {FAVICON_HOST}; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+    """The policy of the ``/docs`` (Swagger UI) or ``/redoc`` page. Both load their script and style from this
+    server (the ``fastapi-offline`` package's copies, under :data:`DOCS_ASSETS`); Swagger UI's page also runs, by
+    hash, the one inline script FastAPI writes (it names the OpenAPI URL, so it is hashed as served). ReDoc styles
+    its components with inline ``<style>`` elements it writes at run time, so its page alone allows inline style;
+    it also runs its search in a ``blob:`` worker. Nothing comes from another host."""
+    scripts = " ".join(["'self'", *(csp_hash(s) for s in _INLINE_SCRIPT.findall(html.decode("utf-8", "replace")))])
+    common = "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
     common += "frame-ancestors 'none'; object-src 'none'"
     if kind == "swagger":
-        return f"default-src 'none'; script-src {scripts}; style-src {CDN}; {common}"
+        return f"default-src 'none'; script-src {scripts}; style-src 'self'; {common}"
     return (
-        f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline' https://fonts.googleapis.com; "
-        f"font-src https://fonts.gstatic.com; worker-src blob:; {common}"
+        f"default-src 'none'; script-src {scripts}; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+        f"worker-src blob:; {common}"
     )
 
 
@@ -129,13 +131,10 @@ def rate_group(method: str, path: str) -> str | None:
     return None
 
 
-def _problem(error: CityrefError, path: str, extra_headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(
-        error.to_problem(path),
-        status_code=error.status,
-        headers={**error.headers, **(extra_headers or {})},
-        media_type=PROBLEM_MEDIA_TYPE,
-    )
+def _problem(error: CityrefError, scope: Scope, extra_headers: dict[str, str] | None = None) -> JSONResponse | Response:
+    """The refusal as problem+json, or as an error page for a browser (:mod:`cityref.api.problems`)."""
+    headers = {**error.headers, **(extra_headers or {})}
+    return problem_body_response(error.to_problem(scope["path"]), error.status, headers, scope)
 
 
 def _header(headers: Headers, name: bytes) -> bytes | None:
@@ -202,9 +201,9 @@ class HttpHygiene:
             # Raised where no handler saw it (a route that caught it late, a middleware): answer it here, unless
             # a response already began, in which case the server ends the connection.
             if not started:
-                await _problem(too_large(self.max_body), scope["path"], {"Connection": "close"})(scope, receive, send)
+                await _problem(too_large(self.max_body), scope, {"Connection": "close"})(scope, receive, send)
 
-    def _refusal(self, scope: Scope, path: str) -> JSONResponse | None:
+    def _refusal(self, scope: Scope, path: str) -> JSONResponse | Response | None:
         """A 400, 429 or 413 decided from the request line and headers alone, or ``None`` to go on."""
         query = scope.get("query_string", b"").decode("latin-1")
         if query:
@@ -217,7 +216,7 @@ class HttpHygiene:
                         "Authorization (Bearer) or X-API-Key header, and replace a key that was sent this way",
                         parameters=found,
                     ),
-                    scope["path"],
+                    scope,
                 )
         group = rate_group(scope.get("method", ""), path)
         if group in self.limits:
@@ -232,10 +231,10 @@ class HttpHygiene:
                         retry_after=wait,
                         limit=f"rate_limit_{group}",
                     )
-                    return _problem(error, scope["path"])
+                    return _problem(error, scope)
         declared = _header(scope.get("headers", []), b"content-length")
         if declared is not None and declared.strip().isdigit() and int(declared) > self.max_body:
-            return _problem(too_large(self.max_body), scope["path"], {"Connection": "close"})
+            return _problem(too_large(self.max_body), scope, {"Connection": "close"})
         return None
 
     def _sender(self, scope: Scope, path: str, send: Send) -> Send:
@@ -300,12 +299,15 @@ def install_security(app: FastAPI, settings: Settings) -> None:
     off while a route reads them, and ``/static`` (the pages' CSS and JavaScript, so that the pages need no inline
     script under their policy)."""
     app.state.failed_keys = FailedKeys(settings)
-    docs = {p: kind for p, kind in ((app.docs_url, "swagger"), (app.redoc_url, "redoc")) if p}
+    from cityref.api.docs import DOCS_PATHS
 
-    async def on_body_too_large(request: Request, exc: Exception) -> JSONResponse:
+    docs = dict(DOCS_PATHS)
+
+    async def on_body_too_large(request: Request, exc: Exception) -> JSONResponse | Response:
         assert isinstance(exc, BodyTooLarge)
-        return _problem(too_large(exc.limit), request.url.path)  # the middleware adds Connection: close
+        return _problem(too_large(exc.limit), request.scope)  # the middleware adds Connection: close
 
     app.add_exception_handler(BodyTooLarge, on_body_too_large)
     app.add_middleware(HttpHygiene, settings=settings, docs_paths=docs)
     app.mount("/static", StaticFiles(packages=[("cityref", "static")]), name="static")
+    app.mount(DOCS_ASSETS, StaticFiles(packages=[("fastapi_offline", "static")]), name="static-docs")

@@ -20,6 +20,7 @@ from cityref.api.auth import require_write_key
 from cityref.api.body import read_limited
 from cityref.api.deps import SettingsDep, StoreDep
 from cityref.api.gates import Work
+from cityref.api.ui import VARY, reader
 from cityref.errors import BadRequest, NotAcceptable, UnsupportedMediaType
 from cityref.settings import Settings
 from cityref.sparql import service as service
@@ -170,7 +171,9 @@ async def _description(request: Request, settings: SettingsDep, store: StoreDep)
         raise NotAcceptable("None of the accepted media types can carry the service description")
     endpoint = endpoint_iri(settings)
     if chosen == media.HTML:
-        return HTMLResponse(sparql_page.render(endpoint))
+        ui = reader(request.scope, "query")
+        headers = {"Vary": VARY, "Content-Language": ui.lang}
+        return HTMLResponse(sparql_page.render(endpoint, ui), headers=headers)
     graphs = await run_in_threadpool(store.graphs)
     graph = sparql_page.service_description(
         endpoint, graphs, union=settings.union_default_graph, federated=bool(settings.allowed_remote_hosts)

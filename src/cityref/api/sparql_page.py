@@ -10,6 +10,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID, XSD
 
 from cityref import templates
+from cityref.api.ui import UI
 from cityref.store.base import GraphInfo
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -67,6 +68,6 @@ SELECT ?subcomponent ?label WHERE {
 } ORDER BY ?notation LIMIT 20"""
 
 
-def render(endpoint: str) -> str:
+def render(endpoint: str, ui: UI) -> str:
     """A plain HTML form that sends the query back to this endpoint with GET."""
-    return templates.render("sparql.html", endpoint=endpoint, example=_EXAMPLE)
+    return templates.render("sparql.html", ui.lang, ui=ui, endpoint=endpoint, example=_EXAMPLE)

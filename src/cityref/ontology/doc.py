@@ -219,6 +219,11 @@ def document(
     )
 
 
-def render_html(page: OntologyPage, **context: object) -> str:
-    """The page as HTML; ``context`` passes links the template needs (formats, modules, languages)."""
-    return templates.render("ontology.html", page=page, languages=LANGUAGES, **context)
+def render_html(page: OntologyPage, ui: object | None = None, **context: object) -> str:
+    """The page as HTML in the shell (``ui``: a :class:`cityref.api.ui.UI`, by default one for the page's language
+    with no reader context); ``context`` passes links the template needs (formats, modules)."""
+    if ui is None:
+        from cityref.api.ui import UI
+
+        ui = UI(lang=page.lang if page.lang in ("en", "fr", "es", "de", "it") else "en", section="model")
+    return templates.render("ontology.html", page.lang, page=page, ui=ui, languages=LANGUAGES, **context)

@@ -1,5 +1,7 @@
 "use strict";
 const box = document.getElementById("q"), list = document.getElementById("suggestions");
+// The language the reader chose with ?lang is kept on the links the finder makes, as on every other link.
+const lang = new URLSearchParams(location.search).get("lang");
 let pending = 0;
 box.addEventListener("input", async () => {
   const q = box.value.trim(), ticket = ++pending;
@@ -9,7 +11,7 @@ box.addEventListener("input", async () => {
   const items = (await response.json()).items;
   list.replaceChildren(...items.map(item => {
     const li = document.createElement("li"), a = document.createElement("a"), why = document.createElement("span");
-    a.href = "/def/" + item.iri.split("/def/").pop();
+    a.href = "/def/" + item.iri.split("/def/").pop() + (lang ? "?" + new URLSearchParams({lang}) : "");
     a.textContent = (item.notation ? item.notation + " · " : "") + item.label;
     why.className = "why";
     why.textContent = item.matched ? `${item.matched.field} (${item.matched.lang || "-"})` : "";

@@ -156,7 +156,10 @@ def to_text(report: ValidationReport) -> str:
 
 
 def to_html(report: ValidationReport) -> str:
-    return templates.render("report.html", r=report)
+    """The report as a page that stands alone, its headings in the report's language (first tag, when the
+    interface speaks it)."""
+    lang = report.lang.split(",")[0].split("-")[0].lower()
+    return templates.render("report.html", lang, r=report)
 
 
 _RENDER = {"json": to_json, "turtle": to_turtle, "jsonld": to_jsonld, "csv": to_csv}

@@ -1,0 +1,78 @@
+"""axe-core, the accessibility rules engine, on every kind of page: no critical and no serious violation.
+
+axe-core comes from the npm registry as a declared test dependency (tests/web/package.json, installed by .ci/run
+with ``npm ci``); it is injected into each page, so the context bypasses the pages' script policy for it alone."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cityref import resources
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = [
+    "/",
+    "/?lang=fr",
+    "/ontology/core",
+    "/ontology?lang=de",
+    "/def/B5",
+    "/def/B5?lang=it",
+    "/sparql?lang=es",
+    "/validate",
+    "/def/no-such-term-here",
+    "/reconcile/preview?id=B5",
+]
+
+
+@pytest.fixture()
+def axe_page(browser: Any) -> Iterator[Any]:
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is missing at {AXE}: run `npm ci --prefix tests/web` (.ci/run does)")
+    context = browser.new_context(bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def serious(page: Any) -> list[str]:
+    """The critical and serious violations axe-core finds on the page, one line each."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {json.dumps([n['target'] for n in v['nodes']][:5])}"
+        for v in found
+        if v["impact"] in ("critical", "serious")
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(axe_page: Any, live_server: str, path: str) -> None:
+    axe_page.goto(live_server + path)
+    assert serious(axe_page) == []
+
+
+def test_the_report_has_no_serious_accessibility_violations(axe_page: Any, live_server: str) -> None:
+    devices = resources.examples_dir() / "exampleton" / "devices.ttl"
+    axe_page.goto(live_server + "/validate?lang=fr")
+    axe_page.check('input[name="profile"][value="iot-device-register"]')
+    axe_page.set_input_files("#file", str(devices))
+    with axe_page.expect_response(lambda r: "/validate" in r.url and r.request.method == "POST"):
+        axe_page.click("button[type=submit]")
+    axe_page.wait_for_load_state()
+    assert axe_page.locator("h1").inner_text() == "Rapport de validation"
+    assert serious(axe_page) == []
+
+
+def test_the_check_finds_what_it_should(axe_page: Any, live_server: str) -> None:
+    """The harness itself: a page with an unlabelled field and grey-on-grey text has serious violations."""
+    axe_page.goto(live_server + "/health")
+    axe_page.set_content(
+        '<html lang="en"><body><main><p style="color:#999;background:#aaa">faint</p>'
+        '<input type="text"></main></body></html>'
+    )
+    found = " ".join(serious(axe_page))
+    assert "color-contrast" in found and "label" in found
