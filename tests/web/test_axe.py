@@ -6,6 +6,8 @@ with ``npm ci``); it is injected into each page, so the context bypasses the pag
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,10 +31,20 @@ PAGES = [
 ]
 
 
-@pytest.fixture()
-def axe_page(browser: Any) -> Iterator[Any]:
+@pytest.fixture(scope="session")
+def axe_installed() -> Path:
+    """axe-core at the version the lockfile names: installed with npm on first use, so that the README's test
+    command needs nothing more than npm on the machine."""
+    npm = shutil.which("npm")
+    if not AXE.is_file() and npm:
+        subprocess.run([npm, "ci", "--prefix", str(AXE.parents[2]), "--no-audit", "--no-fund", "--silent"], check=False)
     if not AXE.is_file():
-        pytest.fail(f"axe-core is missing at {AXE}: run `npm ci --prefix tests/web` (.ci/run does)")
+        pytest.fail(f"axe-core is missing at {AXE}: install npm, or run `npm ci --prefix tests/web` (.ci/run does)")
+    return AXE
+
+
+@pytest.fixture()
+def axe_page(browser: Any, axe_installed: Path) -> Iterator[Any]:
     context = browser.new_context(bypass_csp=True)
     yield context.new_page()
     context.close()
