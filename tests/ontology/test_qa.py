@@ -121,6 +121,12 @@ INTERPRETATION_SEEDS = [
     ("interpretation-not-flagged", "DELETE WHERE { cityref:term-city cityref:isInterpretation ?flag }", "term-city"),
     # a practice whose parts cityref wrote
     ("interpretation-not-flagged", "DELETE WHERE { cityref:B5 cityref:isInterpretation ?flag }", "/B5"),
+    # a property whose English scope note calls its values the project's own interpretation
+    (
+        "interpretation-not-flagged",
+        "DELETE WHERE { cityref:linkageReason cityref:isInterpretation ?flag }",
+        "linkageReason",
+    ),
     # a data category, an interpretation by kind
     (
         "interpretation-not-flagged",
