@@ -113,8 +113,14 @@ def test_seeds_name_existing_rules() -> None:
     assert set(SEEDS) <= {r.name for r in RULES}
 
 
-# Further seeds for the interpretation rules: each way a term can be an interpretation is caught on its own.
-INTERPRETATION_SEEDS = [
+# Further seeds for rules that look in more than one place: each place is caught on its own.
+EXTRA_SEEDS = [
+    # a second rdfs:label in one language, as a term declared in two modules gets
+    (
+        "multiple-pref-labels",
+        'INSERT DATA { cityref:isInterpretation rdfs:label "project interpretation"@en }',
+        "isInterpretation",
+    ),
     # a practice is not an interpretation by kind: only its flag asks for the scope note
     ("interpretation-without-scope-note", "DELETE WHERE { cityref:B5 skos:scopeNote ?note }", "/B5"),
     # a defined term whose source says "worded by cityref"
@@ -136,8 +142,8 @@ INTERPRETATION_SEEDS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "update", "marker"), INTERPRETATION_SEEDS)
-def test_interpretation_rules_catch_each_kind(name: str, update: str, marker: str, merged_store_copy: ox.Store) -> None:
+@pytest.mark.parametrize(("name", "update", "marker"), EXTRA_SEEDS)
+def test_rules_catch_each_seeded_kind(name: str, update: str, marker: str, merged_store_copy: ox.Store) -> None:
     rule = next(r for r in RULES if r.name == name)
     assert marker not in " ".join(qa.describe(qa.violations(merged_store_copy, rule)))
     merged_store_copy.update(PREFIXES + update)
