@@ -79,7 +79,7 @@ def test_deprecated_maturity_terms_point_to_a_successor_in_use(merged: Graph) ->
 
 def test_every_maturity_term_has_five_definitions_and_labels(merged: Graph) -> None:
     terms = set(merged.subjects(RDFS.isDefinedBy, MODULE))
-    assert len(terms) >= 80
+    assert len(terms) >= 79  # cityref:isInterpretation is declared in core, not here
     for term in terms:
         definitions = {d.language for d in merged.objects(term, SKOS.definition)}
         labels = {x.language for p in (SKOS.prefLabel, RDFS.label) for x in merged.objects(term, p)}

@@ -29,6 +29,12 @@ SEEDS: dict[str, tuple[str, str]] = {
     ),
     "deprecated-without-replacement": ("INSERT DATA { cityref:B5 owl:deprecated true }", "/B5"),
     "duplicate-notation": ('INSERT DATA { cityref:B6 skos:notation "B5" }', "notation=B5"),
+    "duplicate-label-in-language": (
+        "DELETE { cityref:term-resilience skos:prefLabel ?old }"
+        ' INSERT { cityref:term-resilience skos:prefLabel "Resilience"@en } WHERE {'
+        ' cityref:term-resilience skos:prefLabel ?old FILTER (LANG(?old) = "en") }',
+        "term-resilience",
+    ),
     "duplicate-pref-label": (
         "DELETE { cityref:B6 skos:prefLabel ?old } INSERT { cityref:B6 skos:prefLabel ?new } WHERE {"
         ' cityref:B6 skos:prefLabel ?old FILTER (LANG(?old) = "en")'
@@ -36,7 +42,12 @@ SEEDS: dict[str, tuple[str, str]] = {
         ' BIND (STRLANG(UCASE(STR(?five)), "en") AS ?new) }',
         "/B6",
     ),
+    "hierarchy-one-way": ("DELETE DATA { cityref:group-strategy-management skos:narrower cityref:B5 }", "/B5"),
     "incomplete-linkage": ("DELETE WHERE { cityref:linkage-B1-B3 cityref:linkageReason ?r }", "linkage-B1-B3"),
+    "interpretation-not-flagged": (
+        "DELETE WHERE { cityref:linkage-A-B cityref:isInterpretation ?flag }",
+        "linkage-A-B",
+    ),
     "interpretation-without-scope-note": (
         "DELETE WHERE { cityref:key-risk-silo-working skos:scopeNote ?n }",
         "key-risk-silo-working",
@@ -62,6 +73,7 @@ SEEDS: dict[str, tuple[str, str]] = {
         "DELETE WHERE { <https://w3id.org/cityref/ontology/core> dct:license ?l }",
         "dct:license",
     ),
+    "practice-without-parts": ("DELETE WHERE { cityref:B5 cityref:practiceNeed ?need }", "/B5"),
     "property-kind-clash": ("INSERT DATA { cityref:dependsOn a owl:DatatypeProperty }", "dependsOn"),
     "reused-property-kind": (
         "DELETE WHERE { skos:closeMatch a owl:ObjectProperty } ;"
@@ -69,6 +81,10 @@ SEEDS: dict[str, tuple[str, str]] = {
         "closeMatch",
     ),
     "subcomponent-few-linkages": ("DELETE { ?l a cityref:Linkage } WHERE { ?l cityref:linkageFrom cityref:B5 }", "/B5"),
+    "top-concept-with-broader": (
+        "INSERT DATA { cityref:purpose-resilience skos:broader cityref:component-A }",
+        "purpose-resilience",
+    ),
     "undeclared-class": ("INSERT DATA { cityref:B5 a cityref:NoSuchClass }", "NoSuchClass"),
     "undeclared-property": ('INSERT DATA { cityref:B5 cityref:noSuchProperty "x" }', "noSuchProperty"),
 }
@@ -95,3 +111,41 @@ def test_rule_catches_seeded_violation(rule: qa.QaQuery, merged_store_copy: ox.S
 
 def test_seeds_name_existing_rules() -> None:
     assert set(SEEDS) <= {r.name for r in RULES}
+
+
+# Further seeds for rules that look in more than one place: each place is caught on its own.
+EXTRA_SEEDS = [
+    # a second rdfs:label in one language, as a term declared in two modules gets
+    (
+        "multiple-pref-labels",
+        'INSERT DATA { cityref:isInterpretation rdfs:label "project interpretation"@en }',
+        "isInterpretation",
+    ),
+    # a practice is not an interpretation by kind: only its flag asks for the scope note
+    ("interpretation-without-scope-note", "DELETE WHERE { cityref:B5 skos:scopeNote ?note }", "/B5"),
+    # a defined term whose source says "worded by cityref"
+    ("interpretation-not-flagged", "DELETE WHERE { cityref:term-city cityref:isInterpretation ?flag }", "term-city"),
+    # a practice whose parts cityref wrote
+    ("interpretation-not-flagged", "DELETE WHERE { cityref:B5 cityref:isInterpretation ?flag }", "/B5"),
+    # a property whose English scope note calls its values the project's own interpretation
+    (
+        "interpretation-not-flagged",
+        "DELETE WHERE { cityref:linkageReason cityref:isInterpretation ?flag }",
+        "linkageReason",
+    ),
+    # a data category, an interpretation by kind
+    (
+        "interpretation-not-flagged",
+        "DELETE WHERE { cityref:data-category-audio cityref:isInterpretation ?flag }",
+        "data-category-audio",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "update", "marker"), EXTRA_SEEDS)
+def test_rules_catch_each_seeded_kind(name: str, update: str, marker: str, merged_store_copy: ox.Store) -> None:
+    rule = next(r for r in RULES if r.name == name)
+    assert marker not in " ".join(qa.describe(qa.violations(merged_store_copy, rule)))
+    merged_store_copy.update(PREFIXES + update)
+    rows = qa.describe(qa.violations(merged_store_copy, rule))
+    assert any(marker in row for row in rows), rows
