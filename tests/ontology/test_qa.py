@@ -61,7 +61,10 @@ SEEDS: dict[str, tuple[str, str]] = {
         " { SELECT ?cell WHERE { ?cell a cityref:MaturityCell } ORDER BY ?cell LIMIT 1 } }",
         "maturity-dimension-",
     ),
-    "missing-definition": ("DELETE WHERE { cityref:B5 skos:definition ?d }", "/B5"),
+    "missing-definition": (  # only the Italian one: each of the five languages is required
+        'DELETE { cityref:B5 skos:definition ?d } WHERE { cityref:B5 skos:definition ?d FILTER (LANG(?d) = "it") }',
+        "/B5",
+    ),
     "missing-is-defined-by": ("DELETE WHERE { cityref:linkage-B1-B3 rdfs:isDefinedBy ?m }", "linkage-B1-B3"),
     "missing-label": (
         'DELETE { cityref:City rdfs:label ?l } WHERE { cityref:City rdfs:label ?l FILTER (LANG(?l) = "fr") }',
