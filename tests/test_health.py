@@ -6,8 +6,8 @@ def test_health_reports_versions(client: TestClient) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert body["version"] == "0.1.0"
-    assert body["ontologyVersion"] == "0.1.0"
+    assert body["version"] == "0.2.0"
+    assert body["ontologyVersion"] == "0.2.0"
 
 
 def test_unknown_route_is_problem_json(client: TestClient) -> None:

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
+from cityref import resources
 from cityref.ontology.model import load_ontology
 
 NS = "https://w3id.org/cityref/def/"
@@ -66,3 +67,15 @@ def test_a_replaced_term_answers_308_to_its_successor(client: TestClient, old: s
     local = f"/def/{new[len(NS) :]}" if new.startswith(NS) else new
     assert response.headers["location"] == local
     assert response.headers["link"] == f'<{new}>; rel="successor-version"'
+
+
+def test_the_change_log_names_every_deprecation_and_the_current_release() -> None:
+    ontology = load_ontology()
+    changes = (resources.ontology_dir() / "CHANGES.md").read_text(encoding="utf-8")
+    versions = {module.version for module in ontology.modules.values()}
+    assert len(versions) == 1, versions
+    (version,) = versions
+    assert changes.split("\n## ", 2)[1].startswith(version), "the newest release comes first"
+    for old in replacements():
+        stem = old.rstrip("0123456789").rstrip("-")
+        assert f"`cityref:{old}`" in changes or f"`cityref:{stem}-1`" in changes, old

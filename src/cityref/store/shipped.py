@@ -2,7 +2,7 @@
 
 Each group of files (ontology modules, SHACL profiles, the Exampleton sample city) goes into its own named graph.
 Each graph says which files it was loaded from, in the open: ``<graph> cityref:sourceDigest "sha256..." ;
-owl:versionInfo "0.1.0"``. On a persisted store an unchanged group is left as it is, so restarting a server with a
+owl:versionInfo "0.2.0"``. On a persisted store an unchanged group is left as it is, so restarting a server with a
 large store costs nothing and never undoes what the data team wrote into those graphs.
 
 These files are our own, shipped in the package, so they are parsed here, in the server's process; client uploads
