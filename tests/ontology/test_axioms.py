@@ -35,7 +35,9 @@ CONTRADICTIONS = {
     "a likelihood of 42": "ex:assessment a owl:NamedIndividual , cityref:RiskAssessment ; cityref:likelihood 42 .",
     "an impact of 0": "ex:assessment a owl:NamedIndividual ; cityref:impact 0 .",
     "a negative retention": "ex:device a owl:NamedIndividual ; cityref:retentionDays -1 .",
-    "a place that is also an organisation": "ex:thing a owl:NamedIndividual , cityref:District , cityref:Organisation .",
+    "a place that is also an organisation": (
+        "ex:thing a owl:NamedIndividual , cityref:District , cityref:Organisation ."
+    ),
     "an agreement that is also a dataset": (
         "ex:thing a owl:NamedIndividual , cityref:DataSharingAgreement , <http://www.w3.org/ns/dcat#Dataset> ."
     ),
