@@ -28,6 +28,8 @@ PAGES = [
     "/validate",
     "/def/no-such-term-here",
     "/reconcile/preview?id=B5",
+    "/cities?lang=de",
+    "/cities/exampleton",
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cityref.api import (
+    cities,
     dereference,
     graphs,
     health,
@@ -31,6 +32,7 @@ ROUTERS: list[APIRouter] = [
     validation_page.router,
     ontology.router,
     home.router,
+    cities.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

@@ -25,11 +25,11 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("terms", "/", "Terms"),
     ("query", "/sparql", "Query"),
     ("validate", "/validate", "Validate"),
-    ("cities", "/queries", "Cities"),
+    ("cities", "/cities", "Cities"),
     ("api", "/docs", "API"),
 )
-"""(key, path, English label) of each navigation item. "Terms" is the term finder on the landing page and "Cities"
-the canned queries over the city data, until the term browser and the city dashboards have pages of their own."""
+"""(key, path, English label) of each navigation item. "Terms" is the term finder on the landing page, until the
+term browser has a page of its own."""
 VARY = "Accept, Accept-Language, Cookie"
 """What a page's language depends on, besides ``?lang`` in its URL."""
 

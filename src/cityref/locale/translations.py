@@ -5,6 +5,8 @@ to a ``.po`` file by hand is overwritten the next time the module runs."""
 
 from __future__ import annotations
 
+import datetime
+
 T: dict[str, tuple[str, str, str, str]] = {
     "%(kind)s in the cityref ontology": (
         "%(kind)s de l'ontologie cityref",
@@ -413,7 +415,30 @@ T: dict[str, tuple[str, str, str, str]] = {
         "ritirato, senza sostituto",
     ),
 }
+
+
+def _feature_tables() -> None:
+    """Fold in the rows of each ``rows_*.py`` module beside this one (a feature's own strings, kept apart so that
+    work on two features never edits the same table); a msgid given twice must be translated the same way."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if not info.name.startswith("rows_"):
+            continue
+        rows: dict[str, tuple[str, str, str, str]] = importlib.import_module(f"cityref.locale.{info.name}").T
+        for msgid, row in rows.items():
+            if T.setdefault(msgid, row) != row:
+                raise SystemExit(f"{info.name}: {msgid!r} is translated otherwise in another table")
+
+
 LANGS = ("fr", "es", "de", "it")
+
+
+_FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+"""Written as the catalogues' dates so that regenerating them changes only what a translation changed (a clock
+in the header made every regeneration a merge conflict)."""
 
 
 def main() -> None:
@@ -435,6 +460,7 @@ def main() -> None:
     )  # fmt: skip
     with pot.open("rb") as handle:
         template = read_po(handle)
+    _feature_tables()
     missing = [m.id for m in template if m.id and m.id not in T]
     if missing:
         raise SystemExit(f"untranslated: {missing}")
@@ -442,6 +468,7 @@ def main() -> None:
         catalog = Catalog(
             locale=lang, project="cityref", domain="messages", copyright_holder="cityref project",
             last_translator="cityref project", language_team="cityref project", fuzzy=False,
+            creation_date=_FIXED_DATE, revision_date=_FIXED_DATE,
         )  # fmt: skip
         for message in template:
             if message.id:

@@ -1,0 +1,83 @@
+"""``/cities``: the city graphs the store holds, for clients (JSON) and for people (HTML by Accept).
+
+Each city's own pages hang under ``/cities/{id}``. :func:`read_city` runs a page's queries in one slot of the query
+gate with one budget, as one query would run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from cityref import media, templates
+from cityref.api.deps import SettingsDep, StoreDep, WorkDep
+from cityref.api.gates import Work
+from cityref.api.ui import VARY, reader
+from cityref.cities import Reader, find_city, list_cities, store_reader
+from cityref.settings import Settings
+from cityref.sparql import service as sparql
+from cityref.store import Store
+
+router = APIRouter(tags=["cities"])
+
+T = TypeVar("T")
+
+_OFFERS = (media.Format("json", "application/json", "json"), media.Format("html", media.HTML, "html"))
+
+
+async def read_city(settings: Settings, store: Store, work: Work, compute: Callable[[Reader], T]) -> T:
+    """``compute(read)`` in one query slot, every query it reads sharing the server's query budget."""
+    budget = sparql.effective_timeout(settings, None)
+
+    def run(remaining: float) -> T:
+        return compute(store_reader(store, settings, budget_s=remaining, syntax=work.sparql.check))
+
+    return await work.query.run(budget, run)
+
+
+def wants_page(request: Request) -> bool:
+    """Whether the client prefers HTML to JSON (ties, and no Accept at all, go to JSON); ``?format=`` wins."""
+    name = request.query_params.get("format")
+    if name:
+        return name == "html"
+    chosen = media.choose(request.headers.get("accept"), _OFFERS)
+    return chosen is not None and chosen[0].name == "html" and "html" in (request.headers.get("accept") or "")
+
+
+@router.get(
+    "/cities",
+    summary="The cities whose data the store holds (JSON, or HTML for browsers)",
+    responses={200: {"content": {"application/json": {}, "text/html": {}}}},
+)
+async def cities(request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
+    ui = reader(request.scope, "cities")
+    found = await read_city(settings, store, work, lambda read: list_cities(read, ui.lang))
+    if wants_page(request):
+        page = templates.render("cities.html", ui.lang, ui=ui, cities=found)
+        return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
+    base = settings.public_base_url()
+    body: dict[str, Any] = {"cities": [{**c.to_json(), "href": f"{base}/cities/{c.id}"} for c in found]}
+    return JSONResponse(body, headers={"Vary": VARY})
+
+
+CITY_PAGES: tuple[tuple[str, str], ...] = ()
+"""(path under ``/cities/{id}/``, English title) of each page a city has; features add theirs here."""
+
+
+@router.get(
+    "/cities/{ident}",
+    summary="One city: its graph, its resource, its name and its pages (JSON, or HTML for browsers)",
+    responses={200: {"content": {"application/json": {}, "text/html": {}}}, 404: {}},
+)
+async def city(ident: str, request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
+    ui = reader(request.scope, "cities")
+    found = await read_city(settings, store, work, lambda read: find_city(read, ident, ui.lang))
+    if wants_page(request):
+        page = templates.render("city.html", ui.lang, ui=ui, city=found, pages=CITY_PAGES)
+        return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
+    base = f"{settings.public_base_url()}/cities/{found.id}"
+    body = {**found.to_json(), "pages": {path: f"{base}/{path}" for path, _ in CITY_PAGES}}
+    return JSONResponse(body, headers={"Vary": VARY})
