@@ -24,6 +24,26 @@ from cityref.terms import TermIndex
 from cityref.terms.index import natural_key
 
 
+def N_(message: str) -> str:
+    return message
+
+
+PARAM_LABELS = {
+    "city": N_("City"),
+    "layer": N_("EIF layer"),
+    "status": N_("Status"),
+    "practice": N_("Practice"),
+    "enabler": N_("Enabler"),
+    "party": N_("Organisation"),
+    "service": N_("Service"),
+    "lang": N_("Language"),
+    "minScore": N_("Lowest risk score"),
+    "minRank": N_("Lowest classification rank"),
+    "activeOn": N_("Under way on"),
+}
+"""What a form calls a parameter, by its name (English; the page translates it); others show their name."""
+
+
 @dataclass(frozen=True)
 class Option:
     value: str

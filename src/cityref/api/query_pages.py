@@ -90,5 +90,6 @@ async def query_page(
         downloads=downloads,
         editor_url=editor,
         keep_lang=keep_lang,
+        labels=query_forms.PARAM_LABELS,
     )
     return _page(page, ui.lang)

@@ -42,7 +42,7 @@ window.cityrefEditor = (() => {
   }
 
   /** Fill `target` with the highlighted text; `errorAt` (an offset) is marked, a space standing in at a line end. */
-  function paint(target, text, errorAt) {
+  function paint(target, text, errorAt, editing = true) {
     const frag = document.createDocumentFragment();
     let offset = 0;
     const emit = (piece, cls) => {
@@ -67,7 +67,7 @@ window.cityrefEditor = (() => {
       mark.textContent = " ";
       frag.append(mark);
     }
-    frag.append("\n "); // the last line keeps its height when it is empty
+    if (editing) frag.append("\n "); // the last line keeps its height when it is empty
     target.replaceChildren(frag);
   }
 
@@ -138,7 +138,7 @@ window.cityrefEditor = (() => {
 
   /** Highlight a read-only piece of SPARQL (the text of a canned query). */
   function highlight(element) {
-    paint(element, element.textContent, null);
+    paint(element, element.textContent, null, false);
   }
 
   return {attach, highlight, tokens};
