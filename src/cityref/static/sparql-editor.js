@@ -102,7 +102,7 @@ window.cityrefEditor = (() => {
       const numbers = document.createDocumentFragment();
       for (let n = 1; n <= count; n++) {
         const line = document.createElement("span");
-        line.textContent = n + "\n";
+        line.textContent = String(n);
         if (error && error.line === n) line.className = "error-line";
         numbers.append(line);
       }
