@@ -134,6 +134,7 @@ def test_the_workbench_declares_the_ontology_prefixes_and_lists_the_canned_queri
         assert line in page
     assert 'href="/queries/interoperability-needs?lang=es"' in page
     assert "Banco de consultas" in page
+    assert "FILTER (lang(?label) = &#34;es&#34;)" in page, "the example asks for labels in the reader's language"
 
 
 def test_labels_in_the_chosen_language_with_term_pages(app_client: TestClient) -> None:

@@ -63,7 +63,7 @@ def service_description(endpoint: str, graphs: list[GraphInfo], *, union: bool, 
 
 _EXAMPLE = """SELECT ?subcomponent ?label WHERE {
   ?subcomponent skos:notation ?notation ; skos:prefLabel ?label .
-  FILTER (lang(?label) = "en")
+  FILTER (lang(?label) = "{lang}")
 } ORDER BY ?notation LIMIT 20"""
 
 
@@ -80,7 +80,7 @@ def prologue(prefixes: dict[str, str]) -> str:
 def render(endpoint: str, ui: UI, prefixes: dict[str, str], query: str | None = None) -> str:
     """The query workbench: the editor (with ``query`` in it, run at once, or the prefixes and an example), the
     results region and the canned queries. Without JavaScript the form still sends the query with GET."""
-    text = query if query is not None else prologue(prefixes) + _EXAMPLE
+    text = query if query is not None else prologue(prefixes) + _EXAMPLE.replace("{lang}", ui.lang)
     return templates.render(
         "sparql.html",
         ui.lang,
