@@ -56,6 +56,7 @@ def test_the_listing_page_speaks_the_chosen_language(app_client: TestClient) -> 
     page = app_client.get("/queries?lang=it", headers={"Accept": BROWSER}).text
     assert '<html lang="it">' in page
     assert "Esigenze di interoperabilità per livello EIF e stato" in page
+    assert "<p>Ogni esigenza di interoperabilità registrata dalla città tra due parti" in page, "described in Italian"
     assert 'href="/queries/interoperability-needs?lang=it"' in page
 
 
@@ -173,8 +174,10 @@ def test_a_parameter_may_name_the_class_its_picker_lists() -> None:
         canned.parse(text.replace("iri of", "integer of"), "t")
 
 
-def test_every_shipped_title_and_parameter_description_is_marked_for_translation() -> None:
+def test_every_shipped_title_and_description_is_marked_for_translation() -> None:
     titles = {q.title for q in canned.catalogue().values()}
     described = {p.description for q in canned.catalogue().values() for p in q.params}
     assert titles <= set(query_text.TITLES), sorted(titles - set(query_text.TITLES))
+    descriptions = {q.description for q in canned.catalogue().values()}
+    assert descriptions <= set(query_text.DESCRIPTIONS), sorted(descriptions - set(query_text.DESCRIPTIONS))
     assert described <= set(query_text.PARAMETERS), sorted(described - set(query_text.PARAMETERS))

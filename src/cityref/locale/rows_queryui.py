@@ -386,3 +386,298 @@ T: dict[str, tuple[str, str, str, str]] = {
         "la pratica di cui si elencano le dipendenze, ad es. cityref:B5",
     ),
 }
+
+# The canned queries' descriptions.
+DESCRIPTIONS: dict[str, tuple[str, str, str, str]] = {
+    "For each enabler, every benefit-map step it leads to (business change, outcome, benefit) up to the "
+    "strategic objectives, with the indicators that measure each step: baseline, target, latest measurement and "
+    "progress, the share of the way from baseline to target covered so far (1.0 means the target is met). The "
+    "unit is the indicator's QUDT unit IRI, or for 0.1.0 data the free text of the deprecated cityref:unit.": (
+        "Pour chaque levier, chaque étape de la carte des bénéfices à laquelle il mène (changement métier, "
+        "résultat, bénéfice) jusqu'aux objectifs stratégiques, avec les indicateurs qui mesurent chaque étape : "
+        "valeur de départ, cible, dernière mesure et avancement, la part du chemin de la valeur de départ à la "
+        "cible déjà parcourue (1.0 signifie que la cible est atteinte). L'unité est l'IRI d'unité QUDT de "
+        "l'indicateur ou, pour des données 0.1.0, le texte libre de la propriété dépréciée cityref:unit.",
+        "Para cada habilitador, cada paso del mapa de beneficios al que conduce (cambio de negocio, resultado, "
+        "beneficio) hasta los objetivos estratégicos, con los indicadores que miden cada paso: línea de base, "
+        "meta, última medición y avance, la parte del camino de la línea de base a la meta ya recorrida (1.0 "
+        "significa que la meta se ha alcanzado). La unidad es la IRI de unidad QUDT del indicador o, para datos "
+        "0.1.0, el texto libre de la propiedad obsoleta cityref:unit.",
+        "Für jeden Wegbereiter jeder Schritt der Nutzenkarte, zu dem er führt (Geschäftsänderung, Ergebnis, "
+        "Nutzen), bis zu den strategischen Zielen, mit den Indikatoren, die jeden Schritt messen: Ausgangswert, "
+        "Zielwert, letzte Messung und Fortschritt, also der Anteil des Wegs vom Ausgangs- zum Zielwert, der "
+        "schon zurückgelegt ist (1.0 heißt: Ziel erreicht). Die Einheit ist die QUDT-Einheiten-IRI des "
+        "Indikators oder, bei Daten aus 0.1.0, der freie Text der veralteten Eigenschaft cityref:unit.",
+        "Per ogni fattore abilitante, ogni passo della mappa dei benefici a cui porta (cambiamento "
+        "organizzativo, risultato, beneficio) fino agli obiettivi strategici, con gli indicatori che misurano "
+        "ogni passo: valore di partenza, traguardo, ultima misura e avanzamento, cioè la parte del percorso dal "
+        "valore di partenza al traguardo già compiuta (1.0 significa traguardo raggiunto). L'unità è l'IRI di "
+        "unità QUDT dell'indicatore o, per i dati 0.1.0, il testo libero della proprietà deprecata cityref:unit.",
+    ),
+    "For each organisation, the data-sharing agreements it is party to, whether it provides or receives the "
+    "data, the other parties, the datasets covered, the purpose, the period and whether sovereignty is shared.": (
+        "Pour chaque organisation, les accords de partage de données auxquels elle est partie, selon qu'elle "
+        "fournit ou reçoit les données, les autres parties, les jeux de données couverts, la finalité, la "
+        "période et si la souveraineté est partagée.",
+        "Para cada organización, los acuerdos de intercambio de datos de los que es parte, si proporciona o "
+        "recibe los datos, las demás partes, los conjuntos de datos cubiertos, la finalidad, el periodo y si la "
+        "soberanía se comparte.",
+        "Für jede Organisation die Vereinbarungen zum Datenaustausch, an denen sie beteiligt ist, ob sie die "
+        "Daten liefert oder empfängt, die anderen Parteien, die erfassten Datensätze, der Zweck, der Zeitraum "
+        "und ob die Datenhoheit geteilt wird.",
+        "Per ogni organizzazione, gli accordi di condivisione dei dati di cui è parte, se fornisce o riceve i "
+        "dati, le altre parti, i dataset coperti, la finalità, il periodo e se la sovranità è condivisa.",
+    ),
+    "Every governance body and cross-boundary team the city recorded, one row per seat (an org:Membership) or "
+    "post (an org:Post): who holds it, the organisation it comes from (the home organisation of a post or seat, "
+    "else the member itself when it is an organisation), its governance role, and for the body the practices of "
+    "the operating model it leads, how many pieces of work it oversees and the body it reports to.": (
+        "Chaque instance de gouvernance et chaque équipe transversale consignée par la ville, une ligne par "
+        "siège (une org:Membership) ou poste (un org:Post) : qui l'occupe, l'organisation dont il vient "
+        "(l'organisation d'origine du poste ou du siège, sinon le membre lui-même s'il s'agit d'une "
+        "organisation), son rôle de gouvernance et, pour l'instance, les pratiques du modèle opérationnel "
+        "qu'elle pilote, le nombre de travaux qu'elle supervise et l'instance à laquelle elle rend compte.",
+        "Cada órgano de gobierno y cada equipo transversal que la ciudad registró, una fila por puesto (una "
+        "org:Membership) o cargo (un org:Post): quién lo ocupa, la organización de la que procede (la "
+        "organización de origen del cargo o del puesto o, si no, el propio miembro cuando es una organización), "
+        "su papel de gobierno y, para el órgano, las prácticas del modelo operativo que dirige, cuántos "
+        "trabajos supervisa y el órgano ante el que responde.",
+        "Jedes Gremium und jedes bereichsübergreifende Team, das die Stadt erfasst hat, eine Zeile je Sitz "
+        "(eine org:Membership) oder Stelle (ein org:Post): wer ihn innehat, aus welcher Organisation er kommt "
+        "(die Heimatorganisation der Stelle oder des Sitzes, sonst das Mitglied selbst, wenn es eine "
+        "Organisation ist), seine Rolle in der Steuerung und, für das Gremium, die Praktiken des "
+        "Betriebsmodells, die es führt, wie viele Vorhaben es beaufsichtigt und wem es berichtet.",
+        "Ogni organo di governo e ogni squadra trasversale registrati dalla città, una riga per seggio (una "
+        "org:Membership) o incarico (un org:Post): chi lo ricopre, l'organizzazione da cui proviene "
+        "(l'organizzazione di appartenenza dell'incarico o del seggio, altrimenti il membro stesso se è "
+        "un'organizzazione), il suo ruolo di governo e, per l'organo, le pratiche del modello operativo che "
+        "guida, quanti lavori supervisiona e l'organo a cui riferisce.",
+    ),
+    "Every interoperability need the city recorded between two parties (systems or organisations), with the "
+    "European Interoperability Framework layer it sits at, its status, and the standard used or missing.": (
+        "Chaque besoin d'interopérabilité consigné par la ville entre deux parties (systèmes ou organisations), "
+        "avec la couche du cadre d'interopérabilité européen (EIF) où il se situe, son statut et la norme "
+        "utilisée ou manquante.",
+        "Cada necesidad de interoperabilidad que la ciudad registró entre dos partes (sistemas u "
+        "organizaciones), con la capa del Marco Europeo de Interoperabilidad (EIF) en la que se sitúa, su "
+        "estado y la norma utilizada o ausente.",
+        "Jeder Interoperabilitätsbedarf, den die Stadt zwischen zwei Parteien (Systemen oder Organisationen) "
+        "erfasst hat, mit der Ebene des Europäischen Interoperabilitätsrahmens (EIF), auf der er liegt, seinem "
+        "Status und der verwendeten oder fehlenden Norm.",
+        "Ogni esigenza di interoperabilità registrata dalla città tra due parti (sistemi o organizzazioni), con "
+        "il livello del Quadro europeo di interoperabilità (EIF) in cui si colloca, il suo stato e la norma "
+        "usata o mancante.",
+    ),
+    "The stage the city reached on each of the four dimensions of the smart city maturity model, per assessment "
+    "(newest first), with the description of that cell of the model, of the next stage to aim for, and what the "
+    "model says about problem-solving at the stage reached. A rating of a deprecated dimension (the fifth "
+    "dimension of release 0.1.0) is left out; validation warns about it.": (
+        "Le stade atteint par la ville sur chacune des quatre dimensions du modèle de maturité de la ville "
+        "intelligente, par évaluation (la plus récente d'abord), avec la description de cette case du modèle, "
+        "celle du stade suivant à viser, et ce que le modèle dit de la résolution de problèmes au stade "
+        "atteint. Une note sur une dimension dépréciée (la cinquième dimension de la version 0.1.0) est écartée "
+        "; la validation le signale.",
+        "La etapa que la ciudad alcanzó en cada una de las cuatro dimensiones del modelo de madurez de la "
+        "ciudad inteligente, por evaluación (la más reciente primero), con la descripción de esa casilla del "
+        "modelo, la de la etapa siguiente a la que aspirar y lo que el modelo dice sobre la resolución de "
+        "problemas en la etapa alcanzada. Una valoración de una dimensión obsoleta (la quinta dimensión de la "
+        "versión 0.1.0) se omite; la validación lo advierte.",
+        "Die Stufe, die die Stadt in jeder der vier Dimensionen des Smart-City-Reifegradmodells erreicht hat, "
+        "je Bewertung (die neueste zuerst), mit der Beschreibung dieses Felds des Modells, der nächsten "
+        "anzustrebenden Stufe und dem, was das Modell über das Lösen von Problemen auf der erreichten Stufe "
+        "sagt. Eine Bewertung einer veralteten Dimension (der fünften Dimension aus Version 0.1.0) wird "
+        "weggelassen; die Validierung warnt davor.",
+        "Lo stadio raggiunto dalla città in ciascuna delle quattro dimensioni del modello di maturità della "
+        "città intelligente, per valutazione (la più recente per prima), con la descrizione di quella casella "
+        "del modello, dello stadio successivo a cui mirare e di ciò che il modello dice sulla risoluzione dei "
+        "problemi allo stadio raggiunto. Un giudizio su una dimensione deprecata (la quinta dimensione della "
+        "versione 0.1.0) è tralasciato; la validazione lo segnala.",
+    ),
+    "Terms of the reference model (classes, properties, concepts, schemes) that have an English label but none "
+    "in the requested language, so translators know what is left.": (
+        "Les termes du modèle de référence (classes, propriétés, concepts, schémas) qui ont un libellé anglais "
+        "mais aucun dans la langue demandée, pour que les traducteurs sachent ce qui reste à faire.",
+        "Los términos del modelo de referencia (clases, propiedades, conceptos, esquemas) que tienen una "
+        "etiqueta en inglés pero ninguna en el idioma pedido, para que los traductores sepan qué queda por "
+        "hacer.",
+        "Begriffe des Referenzmodells (Klassen, Eigenschaften, Konzepte, Schemata), die eine englische "
+        "Bezeichnung haben, aber keine in der gewünschten Sprache, damit Übersetzer wissen, was noch fehlt.",
+        "I termini del modello di riferimento (classi, proprietà, concetti, schemi) che hanno un'etichetta "
+        "inglese ma nessuna nella lingua richiesta, perché i traduttori sappiano che cosa resta da fare.",
+    ),
+    "Every subcomponent (practice) of the operating model with the process group and component it sits in, "
+    "ordered by notation: the model's table of contents.": (
+        "Chaque sous-composante (pratique) du modèle opérationnel avec le groupe de processus et la composante "
+        "dont elle relève, dans l'ordre des codes : la table des matières du modèle.",
+        "Cada subcomponente (práctica) del modelo operativo con el grupo de procesos y el componente en los que "
+        "se sitúa, por orden de código: el índice del modelo.",
+        "Jede Teilkomponente (Praxis) des Betriebsmodells mit der Prozessgruppe und der Komponente, zu der sie "
+        "gehört, nach Kennung geordnet: das Inhaltsverzeichnis des Modells.",
+        "Ogni sottocomponente (pratica) del modello operativo con il gruppo di processi e il componente in cui "
+        "si colloca, in ordine di codice: l'indice del modello.",
+    ),
+    "For every pair of an ISO 37101 purpose of sustainable development and an issue, how many of the city's "
+    "strategic objectives serve that purpose and address that issue. Pairs with zero show where the strategy is "
+    "silent.": (
+        "Pour chaque paire d'une finalité de développement durable de l'ISO 37101 et d'un enjeu, combien "
+        "d'objectifs stratégiques de la ville servent cette finalité et traitent cet enjeu. Les paires à zéro "
+        "montrent où la stratégie se tait.",
+        "Para cada par formado por un propósito de desarrollo sostenible de ISO 37101 y una cuestión, cuántos "
+        "objetivos estratégicos de la ciudad sirven a ese propósito y abordan esa cuestión. Los pares con cero "
+        "muestran dónde calla la estrategia.",
+        "Für jedes Paar aus einem Zweck nachhaltiger Entwicklung nach ISO 37101 und einem Thema, wie viele "
+        "strategische Ziele der Stadt diesem Zweck dienen und dieses Thema behandeln. Paare mit null zeigen, wo "
+        "die Strategie schweigt.",
+        "Per ogni coppia di una finalità di sviluppo sostenibile della ISO 37101 e di una questione, quanti "
+        "obiettivi strategici della città servono quella finalità e affrontano quella questione. Le coppie a "
+        "zero mostrano dove la strategia tace.",
+    ),
+    "IoT devices that the city's register marks as collecting personal data but that state no retention period, "
+    "with their operator, data classification and the categories of data they collect.": (
+        "Les appareils IoT que le registre de la ville marque comme collectant des données personnelles mais "
+        "qui n'indiquent aucune durée de conservation, avec leur exploitant, leur classification des données et "
+        "les catégories de données qu'ils collectent.",
+        "Los dispositivos IoT que el registro de la ciudad marca como recogedores de datos personales pero que "
+        "no indican ningún plazo de conservación, con su operador, su clasificación de datos y las categorías "
+        "de datos que recogen.",
+        "IoT-Geräte, die das Register der Stadt als Erheber personenbezogener Daten kennzeichnet, die aber "
+        "keine Aufbewahrungsfrist angeben, mit ihrem Betreiber, ihrer Datenklassifizierung und den Kategorien "
+        "der Daten, die sie erheben.",
+        "I dispositivi IoT che il registro della città segna come raccoglitori di dati personali ma che non "
+        "indicano alcun periodo di conservazione, con il loro gestore, la classificazione dei dati e le "
+        "categorie di dati che raccolgono.",
+    ),
+    "Every subcomponent (practice) of the operating model with the city's initiatives, systems and services "
+    "that say they advance it. Practices with no entry show where the roadmap does nothing yet.": (
+        "Chaque sous-composante (pratique) du modèle opérationnel avec les initiatives, systèmes et services de "
+        "la ville qui disent la faire avancer. Les pratiques sans entrée montrent où la feuille de route ne "
+        "fait encore rien.",
+        "Cada subcomponente (práctica) del modelo operativo con las iniciativas, sistemas y servicios de la "
+        "ciudad que dicen hacerla avanzar. Las prácticas sin entradas muestran dónde la hoja de ruta aún no "
+        "hace nada.",
+        "Jede Teilkomponente (Praxis) des Betriebsmodells mit den Initiativen, Systemen und Diensten der Stadt, "
+        "die angeben, sie voranzubringen. Praktiken ohne Eintrag zeigen, wo die Roadmap noch nichts tut.",
+        "Ogni sottocomponente (pratica) del modello operativo con le iniziative, i sistemi e i servizi della "
+        "città che dichiarano di farla avanzare. Le pratiche senza voci mostrano dove la tabella di marcia non "
+        "fa ancora nulla.",
+    ),
+    "The subcomponents (practices) of the operating model that one practice relies on, with the reason recorded "
+    "for each linkage, and the process group each of them belongs to. Read from the reference model.": (
+        "Les sous-composantes (pratiques) du modèle opérationnel sur lesquelles une pratique s'appuie, avec la "
+        "raison consignée pour chaque lien et le groupe de processus de chacune. Lu dans le modèle de référence.",
+        "Las subcomponentes (prácticas) del modelo operativo en las que se apoya una práctica, con el motivo "
+        "registrado para cada vínculo y el grupo de procesos al que pertenece cada una. Leído del modelo de "
+        "referencia.",
+        "Die Teilkomponenten (Praktiken) des Betriebsmodells, auf die sich eine Praxis stützt, mit der für jede "
+        "Verknüpfung erfassten Begründung und der Prozessgruppe jeder von ihnen. Aus dem Referenzmodell gelesen.",
+        "Le sottocomponenti (pratiche) del modello operativo su cui una pratica si appoggia, con la motivazione "
+        "registrata per ogni collegamento e il gruppo di processi a cui ciascuna appartiene. Letto dal modello "
+        "di riferimento.",
+    ),
+    "Each delivery principle with the number of key risks the reference model says it mitigates, most first, "
+    "and those risks named: where to invest first to lower the most risks.": (
+        "Chaque principe de mise en œuvre avec le nombre de risques clés que le modèle de référence lui fait "
+        "atténuer, les plus nombreux d'abord, et ces risques nommés : où investir d'abord pour réduire le plus "
+        "de risques.",
+        "Cada principio de ejecución con el número de riesgos clave que, según el modelo de referencia, mitiga, "
+        "de más a menos, y esos riesgos nombrados: dónde invertir primero para reducir más riesgos.",
+        "Jeder Umsetzungsgrundsatz mit der Zahl der Hauptrisiken, die er laut Referenzmodell mindert, die "
+        "meisten zuerst, und diese Risiken genannt: wo zuerst investieren, um die meisten Risiken zu senken.",
+        "Ogni principio di attuazione con il numero di rischi chiave che secondo il modello di riferimento "
+        "mitiga, dal più alto, e quei rischi nominati: dove investire prima per ridurre più rischi.",
+    ),
+    "Each risk the city recorded with the key risk it is an instance of, its latest assessment (likelihood and "
+    "impact from 1 to 5, and their product as the score) and its mitigations.": (
+        "Chaque risque consigné par la ville avec le risque clé dont il est un cas, sa dernière évaluation "
+        "(probabilité et impact de 1 à 5, et leur produit comme score) et ses mesures d'atténuation.",
+        "Cada riesgo que la ciudad registró con el riesgo clave del que es un caso, su última evaluación "
+        "(probabilidad e impacto de 1 a 5, y su producto como puntuación) y sus medidas de mitigación.",
+        "Jedes von der Stadt erfasste Risiko mit dem Hauptrisiko, dessen Fall es ist, seiner letzten Bewertung "
+        "(Wahrscheinlichkeit und Auswirkung von 1 bis 5, ihr Produkt als Punktzahl) und seinen "
+        "Minderungsmaßnahmen.",
+        "Ogni rischio registrato dalla città con il rischio chiave di cui è un caso, la sua ultima valutazione "
+        "(probabilità e impatto da 1 a 5, e il loro prodotto come punteggio) e le sue misure di mitigazione.",
+    ),
+    "The initiatives and programmes on the city's roadmaps with their phases and dates, in order of start, and "
+    "the practices each one advances.": (
+        "Les initiatives et programmes des feuilles de route de la ville avec leurs phases et leurs dates, par "
+        "ordre de début, et les pratiques que chacun fait avancer.",
+        "Las iniciativas y programas de las hojas de ruta de la ciudad con sus fases y fechas, por orden de "
+        "inicio, y las prácticas que cada uno hace avanzar.",
+        "Die Initiativen und Programme auf den Roadmaps der Stadt mit ihren Phasen und Daten, nach Beginn "
+        "geordnet, und die Praktiken, die jedes voranbringt.",
+        "Le iniziative e i programmi delle tabelle di marcia della città con le loro fasi e date, in ordine di "
+        "inizio, e le pratiche che ciascuno fa avanzare.",
+    ),
+    "IoT devices whose data classification is at or above a rank (public 1, sensitive 2, private 3, "
+    "confidential 4) but that do not state that their data is encrypted in transit and at rest.": (
+        "Les appareils IoT dont la classification des données atteint ou dépasse un rang (public 1, sensible 2, "
+        "privé 3, confidentiel 4) mais qui n'indiquent pas que leurs données sont chiffrées en transit et au "
+        "repos.",
+        "Los dispositivos IoT cuya clasificación de datos alcanza o supera un rango (público 1, sensible 2, "
+        "privado 3, confidencial 4) pero que no indican que sus datos estén cifrados en tránsito y en reposo.",
+        "IoT-Geräte, deren Datenklassifizierung einen Rang erreicht oder übersteigt (öffentlich 1, sensibel 2, "
+        "privat 3, vertraulich 4), die aber nicht angeben, dass ihre Daten bei der Übertragung und im "
+        "Ruhezustand verschlüsselt sind.",
+        "I dispositivi IoT la cui classificazione dei dati raggiunge o supera un livello (pubblico 1, sensibile "
+        "2, privato 3, riservato 4) ma che non indicano che i loro dati sono cifrati in transito e a riposo.",
+    ),
+    "The datasets each of the city's services uses, directly or through the systems that support it, with "
+    "publisher, licence, data classification and whether they hold personal data.": (
+        "Les jeux de données qu'utilise chaque service de la ville, directement ou par les systèmes qui le "
+        "soutiennent, avec l'éditeur, la licence, la classification des données et s'ils contiennent des "
+        "données personnelles.",
+        "Los conjuntos de datos que usa cada servicio de la ciudad, directamente o a través de los sistemas que "
+        "lo sostienen, con el editor, la licencia, la clasificación de datos y si contienen datos personales.",
+        "Die Datensätze, die jeder Dienst der Stadt nutzt, direkt oder über die Systeme, die ihn tragen, mit "
+        "Herausgeber, Lizenz, Datenklassifizierung und ob sie personenbezogene Daten enthalten.",
+        "I dataset che ogni servizio della città usa, direttamente o attraverso i sistemi che lo sostengono, "
+        "con l'editore, la licenza, la classificazione dei dati e se contengono dati personali.",
+    ),
+    "The city's services that cannot be used through any digital channel, with the channel types they do offer "
+    "(empty when no channel at all is recorded) and the user groups they serve.": (
+        "Les services de la ville qu'aucun canal numérique ne permet d'utiliser, avec les types de canaux "
+        "qu'ils offrent (vide quand aucun canal n'est consigné) et les groupes d'usagers qu'ils servent.",
+        "Los servicios de la ciudad que no pueden usarse por ningún canal digital, con los tipos de canal que "
+        "sí ofrecen (vacío cuando no consta ningún canal) y los grupos de usuarios a los que sirven.",
+        "Die Dienste der Stadt, die über keinen digitalen Kanal nutzbar sind, mit den Kanalarten, die sie "
+        "anbieten (leer, wenn gar kein Kanal erfasst ist), und den Nutzergruppen, denen sie dienen.",
+        "I servizi della città che non si possono usare attraverso alcun canale digitale, con i tipi di canale "
+        "che offrono (vuoto quando non è registrato alcun canale) e i gruppi di utenti che servono.",
+    ),
+    "The city's systems that take part in no recorded interoperability need, neither as the party that provides "
+    "information nor as the one that receives it. Each one is a candidate for the B5 interoperability map.": (
+        "Les systèmes de la ville qui ne prennent part à aucun besoin d'interopérabilité consigné, ni comme "
+        "partie qui fournit l'information ni comme celle qui la reçoit. Chacun est un candidat pour la carte "
+        "d'interopérabilité de B5.",
+        "Los sistemas de la ciudad que no participan en ninguna necesidad de interoperabilidad registrada, ni "
+        "como la parte que proporciona la información ni como la que la recibe. Cada uno es un candidato para "
+        "el mapa de interoperabilidad de B5.",
+        "Die Systeme der Stadt, die an keinem erfassten Interoperabilitätsbedarf beteiligt sind, weder als "
+        "Partei, die Informationen liefert, noch als die, die sie empfängt. Jedes ist ein Kandidat für die "
+        "Interoperabilitätskarte von B5.",
+        "I sistemi della città che non partecipano ad alcuna esigenza di interoperabilità registrata, né come "
+        "parte che fornisce l'informazione né come quella che la riceve. Ognuno è un candidato per la mappa di "
+        "interoperabilità di B5.",
+    ),
+    "Each key risk of the operating model for which the city's data holds no risk with a mitigation. The column "
+    "'recorded' says whether the city has at least noted a risk of that kind; 'suggestedPractices' lists the "
+    "practices the reference model names as mitigating it.": (
+        "Chaque risque clé du modèle opérationnel pour lequel les données de la ville ne contiennent aucun "
+        "risque assorti d'une mesure d'atténuation. La colonne 'recorded' dit si la ville a au moins noté un "
+        "risque de ce type ; 'suggestedPractices' liste les pratiques que le modèle de référence indique pour "
+        "l'atténuer.",
+        "Cada riesgo clave del modelo operativo para el que los datos de la ciudad no contienen ningún riesgo "
+        "con una medida de mitigación. La columna 'recorded' indica si la ciudad ha anotado al menos un riesgo "
+        "de ese tipo; 'suggestedPractices' enumera las prácticas que el modelo de referencia señala para "
+        "mitigarlo.",
+        "Jedes Hauptrisiko des Betriebsmodells, für das die Daten der Stadt kein Risiko mit einer "
+        "Minderungsmaßnahme enthalten. Die Spalte 'recorded' sagt, ob die Stadt wenigstens ein Risiko dieser "
+        "Art vermerkt hat; 'suggestedPractices' nennt die Praktiken, die das Referenzmodell zu seiner Minderung "
+        "angibt.",
+        "Ogni rischio chiave del modello operativo per il quale i dati della città non contengono alcun rischio "
+        "con una misura di mitigazione. La colonna 'recorded' dice se la città ha almeno annotato un rischio di "
+        "quel tipo; 'suggestedPractices' elenca le pratiche che il modello di riferimento indica per mitigarlo.",
+    ),
+}
+T.update(DESCRIPTIONS)
