@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html import unescape
 
@@ -181,3 +182,28 @@ def test_every_shipped_title_and_description_is_marked_for_translation() -> None
     descriptions = {q.description for q in canned.catalogue().values()}
     assert descriptions <= set(query_text.DESCRIPTIONS), sorted(descriptions - set(query_text.DESCRIPTIONS))
     assert described <= set(query_text.PARAMETERS), sorted(described - set(query_text.PARAMETERS))
+
+
+def test_labels_fall_back_to_any_language_only_where_nothing_better_exists() -> None:
+    key = "labels-test-key"
+    settings = Settings(data_dir=None, api_key_hashes=[hashlib.sha256(key.encode()).hexdigest()])
+    turtle = (
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<urn:x:only-de> rdfs:label "nur Deutsch"@de .\n'
+        '<urn:x:both> rdfs:label "both"@en, "les deux"@fr, "beide"@de .\n'
+        '<urn:x:plain> rdfs:label "untagged" .\n'
+    )
+    with TestClient(create_app(settings)) as client:
+        put = client.put(
+            "/graphs?graph=urn:x:labels",
+            content=turtle,
+            headers={"Content-Type": "text/turtle", "Authorization": f"Bearer {key}"},
+        )
+        assert put.status_code in (201, 204)
+        labels = client.post("/labels", json={"iris": ["urn:x:only-de", "urn:x:both", "urn:x:plain"], "lang": "fr"})
+    found = {iri: (v["label"], v["lang"]) for iri, v in labels.json()["labels"].items()}
+    assert found == {
+        "urn:x:only-de": ("nur Deutsch", "de"),
+        "urn:x:both": ("les deux", "fr"),
+        "urn:x:plain": ("untagged", None),
+    }

@@ -27,6 +27,8 @@ from cityref.terms import TermIndex
 from cityref.terms.index import natural_key
 
 KEY = "workbench-test-key"
+ROW_CAP = 200
+"""The server's row cap here: above what every page asks for itself, below what one broad query returns."""
 MARKUP_GRAPH = "https://w3id.org/cityref/graph/city/markup-town"
 MARKUP_LABEL = '<b>Bold</b> <img src=x onerror="window.pwned=1"><script>window.pwned=1</script> & "co"'
 PREFIXES = "PREFIX cityref: <https://w3id.org/cityref/def/>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
@@ -39,6 +41,7 @@ def server() -> Iterator[str]:
         **os.environ,
         "CITYREF_LOG_JSON": "false",
         "CITYREF_API_KEY_HASHES": json.dumps([hashlib.sha256(KEY.encode()).hexdigest()]),
+        "CITYREF_RESULT_ROW_CAP": str(ROW_CAP),
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "cityref", "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -255,7 +258,10 @@ def test_a_label_with_markup_shows_as_text_in_the_results_table(guarded_page: tu
     link.click()
     page.locator("#results-table tbody tr").first.wait_for()
     assert "DESCRIBE" in page.input_value("#query")
+    headers = page.eval_on_selector_all("#results-table th", "cells => cells.map(c => c.textContent)")
+    assert headers == ["Subject", "Predicate", "Object"], "a DESCRIBE is shown as a table of triples"
     assert MARKUP_LABEL in column(page, 3)
+    assert "Turtle" in page.inner_text("#results-downloads"), "graph formats to download"
     assert page.evaluate("window.pwned === undefined")
 
 
@@ -272,3 +278,19 @@ def test_the_pages_fit_a_phone_screen(browser: Any, server: str, path: str) -> N
         page.locator("#results-table tbody tr").first.wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_a_cut_result_says_so_and_the_download_holds_what_was_sent(
+    guarded_page: tuple[Any, Outside], server: str
+) -> None:
+    page, _ = guarded_page
+    page.goto(server + "/sparql")
+    query = PREFIXES + "SELECT ?term ?label WHERE { ?term skos:prefLabel ?label }"
+    run_in_editor(page, query)
+    page.locator("#results-table tbody tr").first.wait_for()
+    assert f"Rows: {ROW_CAP}" in page.inner_text("#results-status")
+    assert f"cut at the server's limit of {ROW_CAP} rows" in page.inner_text("#results-error")
+    with page.expect_download() as download_info:
+        page.click("#results-downloads a:text-is('TSV')")
+    with open(download_info.value.path(), encoding="utf-8") as handle:
+        assert len(handle.read().splitlines()) == ROW_CAP + 1

@@ -78,21 +78,32 @@ def model_labels(terms: TermIndex, iris: list[str], lang: str) -> dict[str, Labe
     return out
 
 
-def store_labels(read: Reader, iris: list[str], lang: str) -> dict[str, Label]:
-    """``rdfs:label`` or ``skos:prefLabel`` of each IRI in any graph of the store."""
-    if not iris:
-        return {}
+def _store_query(iris: list[str], languages: list[str] | None) -> str:
     values = " ".join(f"<{iri}>" for iri in iris)  # each one checked by check_iri: no '>' or space can occur
-    rows = read(
+    only = ""
+    if languages is not None:  # codes of the five interface languages: nothing to quote
+        only = "FILTER(LANG(?label) IN (" + ", ".join(f'"{code}"' for code in languages) + "))"
+    return (
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-        f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s rdfs:label|skos:prefLabel ?label }} }}"
+        f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }}\n"
+        f"  GRAPH ?g {{ ?s rdfs:label|skos:prefLabel ?label }} {only} }}"
     )
+
+
+def store_labels(read: Reader, iris: list[str], lang: str) -> dict[str, Label]:
+    """``rdfs:label`` or ``skos:prefLabel`` of each IRI in any graph of the store: first in ``lang`` (one of the
+    five interface languages), English or untagged, then, for the IRIs that have none of those, in any language
+    (two small answers rather than one with every translation of every IRI)."""
     found: dict[str, dict[str, list[str]]] = {}
-    for row in rows:
-        subject, label = row.get("s"), row.get("label")
-        if subject is None or label is None or label.get("type") != "literal":
-            continue
-        found.setdefault(subject["value"], {}).setdefault(label.get("xml:lang", ""), []).append(label["value"])
+    for batch, languages in ((iris, sorted({lang, "en", ""})), (None, None)):
+        todo = batch if batch is not None else [iri for iri in iris if iri not in found]
+        if not todo:
+            break
+        for row in read(_store_query(todo, languages)):
+            subject, label = row.get("s"), row.get("label")
+            if subject is None or label is None or label.get("type") != "literal":
+                continue
+            found.setdefault(subject["value"], {}).setdefault(label.get("xml:lang", ""), []).append(label["value"])
     out: dict[str, Label] = {}
     for iri, labels in found.items():
         chosen = best(labels, lang)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from cityref import i18n
 from cityref.api.labels import best
 from cityref.cities import Reader, list_cities
+from cityref.errors import LimitExceeded
 from cityref.sparql.binding import PREFIXES, ParameterError, check_iri
 from cityref.sparql.canned import CannedQuery, Param
 from cityref.terms import TermIndex
@@ -86,15 +87,20 @@ def _same_iri(value: str, option: str) -> bool:
 
 def members(read: Reader, terms: TermIndex, class_iri: str, lang: str, limit: int) -> list[Option] | None:
     """The members of ``class_iri`` or a subclass, in any graph, labelled; ``None`` when there are more than
-    ``limit`` of them."""
+    ``limit`` of them (or than the server's row cap lets one query return)."""
     classes = [class_iri, *terms.descendants(class_iri)]
     values = " ".join(f"<{c}>" for c in classes)  # IRIs of the index and a checked header IRI
-    rows = read(
-        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-        f"SELECT ?m ?label ?notation WHERE {{ VALUES ?t {{ {values} }} GRAPH ?g {{ ?m a ?t }} FILTER(isIRI(?m))\n"
-        "  OPTIONAL { GRAPH ?h { ?m rdfs:label|skos:prefLabel ?label } }\n"
-        "  OPTIONAL { GRAPH ?n { ?m skos:notation ?notation } } }"
-    )
+    wanted = ", ".join(f'"{code}"' for code in sorted({lang, "en", ""}))  # a code of the five: no quoting needed
+    try:
+        rows = read(
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+            f"SELECT ?m ?label ?notation WHERE {{ VALUES ?t {{ {values} }} GRAPH ?g {{ ?m a ?t }} FILTER(isIRI(?m))\n"
+            f"  OPTIONAL {{ GRAPH ?h {{ ?m rdfs:label|skos:prefLabel ?label }} FILTER(LANG(?label) IN ({wanted})) }}\n"
+            "  OPTIONAL { GRAPH ?n { ?m skos:notation ?notation } } }"
+        )
+    except LimitExceeded:
+        return None  # more than the server's row cap: far more members than a picker should list
     labels: dict[str, dict[str, list[str]]] = {}
     notations: dict[str, str] = {}
     for row in rows:
