@@ -31,7 +31,9 @@
       headers: {"Content-Type": "application/x-www-form-urlencoded"},
       body: new URLSearchParams(params),
     }, (line, column) => {
-      errorLine.textContent = document.getElementById("results-error").textContent;
+      const said = document.getElementById("results-error");
+      errorLine.textContent = said.textContent; // said once, beside the editor, where the mark is
+      said.hidden = true;
       errorLine.hidden = false;
       editor.markError(line, column);
     });
