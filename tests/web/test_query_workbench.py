@@ -294,3 +294,35 @@ def test_a_cut_result_says_so_and_the_download_holds_what_was_sent(
         page.click("#results-downloads a:text-is('TSV')")
     with open(download_info.value.path(), encoding="utf-8") as handle:
         assert len(handle.read().splitlines()) == ROW_CAP + 1
+
+
+def test_the_keyboard_alone_runs_sorts_and_pages(guarded_page: tuple[Any, Outside], server: str) -> None:
+    """Type in the real input, run with Ctrl+Enter, Tab to a column's sort button and to the pager, press Enter."""
+    page, _ = guarded_page
+    page.goto(server + "/sparql")
+    page.focus("#query")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(
+        PREFIXES + "SELECT ?notation WHERE { ?practice a cityref:Practice ; skos:notation ?notation } "
+        "ORDER BY DESC(?practice)"
+    )
+    page.keyboard.press("Control+Enter")
+    page.locator("#results-table tbody tr").first.wait_for()
+    served = column(page, 1)
+
+    def tab_to(selector: str, key: str = "Tab") -> None:
+        for _ in range(40):
+            page.keyboard.press(key)
+            if page.evaluate(f"document.activeElement.matches({json.dumps(selector)})"):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("th button.sort")
+    page.keyboard.press("Enter")
+    assert column(page, 1) == sorted(served, key=natural_key)
+    assert page.evaluate("document.activeElement.matches('th button.sort')"), "focus stays on the sort button"
+    tab_to("#per-page")
+    page.select_option("#per-page", "10")
+    tab_to(".pager button.next", "Shift+Tab")  # the pager reads: previous, rows shown, next, rows per page
+    page.keyboard.press("Enter")
+    assert "Rows 11 to 17 of 17" in page.inner_text(".pager")
