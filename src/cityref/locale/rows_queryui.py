@@ -2,6 +2,22 @@
 titles and parameter descriptions: English, then fr, es, de, it."""
 
 T: dict[str, tuple[str, str, str, str]] = {
+    "Without JavaScript the table cannot be drawn: choose a format under “Results as” to download the answer.": (
+        "Sans JavaScript, le tableau ne peut pas être dessiné : choisissez un format sous « Résultats en » pour "
+        "télécharger la réponse.",
+        "Sin JavaScript no se puede dibujar la tabla: elija un formato en «Resultados en» para descargar la respuesta.",
+        "Ohne JavaScript kann die Tabelle nicht gezeichnet werden: Wählen Sie unter „Ergebnisse als“ ein Format, um "
+        "die Antwort herunterzuladen.",
+        "Senza JavaScript la tabella non può essere disegnata: scegliete un formato in «Risultati in» per scaricare "
+        "la risposta.",
+    ),
+    "Without JavaScript the table cannot be drawn: the download links below give the answer.": (
+        "Sans JavaScript, le tableau ne peut pas être dessiné : les liens de téléchargement ci-dessous donnent la "
+        "réponse.",
+        "Sin JavaScript no se puede dibujar la tabla: los enlaces de descarga de abajo dan la respuesta.",
+        "Ohne JavaScript kann die Tabelle nicht gezeichnet werden: Die Download-Links unten liefern die Antwort.",
+        "Senza JavaScript la tabella non può essere disegnata: i link di download qui sotto danno la risposta.",
+    ),
     "(any)": ("(tous)", "(cualquiera)", "(alle)", "(qualsiasi)"),
     "(choose one)": ("(choisissez)", "(elija uno)", "(bitte wählen)", "(sceglietene uno)"),
     "Ask the reference model and the cities' data in SPARQL. The ontology's prefixes are already declared.": (
