@@ -61,7 +61,10 @@ ROWS: list[tuple[str, str, dict[str, str], str | None, str | None]] = [
     ("construct", "/sparql", CONSTRUCT, NO_TTL_ALIAS, JSONLD),
     ("construct", "/sparql", CONSTRUCT, "application/x-turtle", TTL),
     ("construct", "/sparql", CONSTRUCT, "text/*", TTL),
-    ("construct", "/sparql", CONSTRUCT, BROWSER, TTL),
+    # A browser opening a query's link gets the workbench, which runs the query in the page (the query pages);
+    # without text/html, application/xml still never picks RDF/XML for a graph.
+    ("construct", "/sparql", CONSTRUCT, BROWSER, HTML),
+    ("construct", "/sparql", CONSTRUCT, "application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", TTL),
     ("construct", "/sparql", CONSTRUCT, RDFXML, RDFXML),
     ("construct", "/sparql", CONSTRUCT, "text/plain", None),
     ("construct", "/sparql", CONSTRUCT, SRJ, None),

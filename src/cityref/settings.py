@@ -108,6 +108,16 @@ class Settings(BaseSettings):
     )
     result_triple_cap: int = Field(default=100_000, description="Most triples in a CONSTRUCT or DESCRIBE answer")
 
+    # Query workbench (the /sparql and /queries pages).
+    label_lookup_max_iris: int = Field(
+        default=500, ge=1, description="Most IRIs one POST /labels asks labels for (the results table asks in batches)"
+    )
+    query_form_max_choices: int = Field(
+        default=500,
+        ge=1,
+        description="Most members a canned query's form lists in a picker; a class with more gets a text box",
+    )
+
     # Validation budgets.
     validation_timeout_s: float = 120.0
     validation_jobs_kept: int = Field(

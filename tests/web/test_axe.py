@@ -25,6 +25,11 @@ PAGES = [
     "/def/B5",
     "/def/B5?lang=it",
     "/sparql?lang=es",
+    "/sparql",
+    "/queries",
+    "/queries?lang=fr",
+    "/queries/interoperability-needs?lang=de",
+    "/queries/practice-dependencies?lang=it",
     "/validate",
     "/def/no-such-term-here",
     "/reconcile/preview?id=B5",
@@ -90,3 +95,11 @@ def test_the_check_finds_what_it_should(axe_page: Any, live_server: str) -> None
     )
     found = " ".join(serious(axe_page))
     assert "color-contrast" in found and "label" in found
+
+
+@pytest.mark.parametrize("path", ["/queries/interoperability-needs?lang=fr", "/sparql?query=SELECT%20*%20%7B%20%3Fs"])
+def test_the_query_pages_have_no_serious_violations_once_answered(axe_page: Any, live_server: str, path: str) -> None:
+    """With the results table (sort buttons, pager) or the syntax error mark drawn by the page's scripts."""
+    axe_page.goto(live_server + path)
+    axe_page.locator("#results-table tbody tr, #query-error:not([hidden])").first.wait_for()
+    assert serious(axe_page) == []

@@ -29,6 +29,9 @@ def watch(page: Any) -> list[str]:
         ("/def/B5", "th", "text-align", "left"),
         ("/validate", "fieldset", "border-top-color", "rgb(204, 204, 204)"),
         ("/reconcile/preview?id=B5", "body", "font-size", "14px"),
+        # The workbench's script ran (it builds the editor) and its style applies.
+        ("/sparql", ".editor.enhanced", "display", "grid"),
+        ("/queries/interoperability-needs", ".query-form fieldset", "border-top-color", "rgb(200, 200, 200)"),
     ],
 )
 def test_pages_are_styled_and_nothing_is_blocked(

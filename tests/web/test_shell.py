@@ -16,6 +16,8 @@ PAGES = {
     "ontology": "/ontology/core",
     "term": "/def/B5",
     "sparql": "/sparql",
+    "canned queries": "/queries",
+    "canned query": "/queries/interoperability-needs",
     "upload": "/validate",
     "not found": "/def/no-such-term-here",
 }

@@ -10,6 +10,7 @@ from cityref.api import (
     graphs,
     health,
     home,
+    labels,
     ontology,
     reconcile,
     sparql,
@@ -33,6 +34,7 @@ ROUTERS: list[APIRouter] = [
     ontology.router,
     home.router,
     cities.router,
+    labels.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

@@ -18,6 +18,7 @@ from cityref import media
 from cityref.api import sparql_page
 from cityref.api.auth import require_write_key
 from cityref.api.body import read_limited
+from cityref.api.cities import wants_page
 from cityref.api.deps import SettingsDep, StoreDep
 from cityref.api.gates import Work
 from cityref.api.ui import VARY, reader
@@ -25,6 +26,7 @@ from cityref.errors import BadRequest, NotAcceptable, UnsupportedMediaType
 from cityref.settings import Settings
 from cityref.sparql import service as service
 from cityref.store import Store
+from cityref.terms.index import declared_prefixes
 
 router = APIRouter(tags=["sparql"])
 
@@ -136,7 +138,16 @@ async def sparql_get(request: Request, settings: SettingsDep, store: StoreDep) -
     text = _single(pairs, "query")
     if text is None:
         return await _description(request, settings, store)
+    if wants_page(request) and not _params(pairs, "output"):
+        return _workbench(request, settings, text)  # a browser opening a query's link: the page runs it
     return await _query(request, settings, store, text, pairs)
+
+
+def _workbench(request: Request, settings: Settings, text: str | None) -> HTMLResponse:
+    ui = reader(request.scope, "query")
+    prefixes = declared_prefixes(request.app.state.ontology)
+    page = sparql_page.render(endpoint_iri(settings), ui, prefixes, text)
+    return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
 
 
 @router.post("/sparql", summary="SPARQL query or update (POST)", response_model=None)
@@ -171,9 +182,7 @@ async def _description(request: Request, settings: SettingsDep, store: StoreDep)
         raise NotAcceptable("None of the accepted media types can carry the service description")
     endpoint = endpoint_iri(settings)
     if chosen == media.HTML:
-        ui = reader(request.scope, "query")
-        headers = {"Vary": VARY, "Content-Language": ui.lang}
-        return HTMLResponse(sparql_page.render(endpoint, ui), headers=headers)
+        return _workbench(request, settings, None)
     graphs = await run_in_threadpool(store.graphs)
     graph = sparql_page.service_description(
         endpoint, graphs, union=settings.union_default_graph, federated=bool(settings.allowed_remote_hosts)

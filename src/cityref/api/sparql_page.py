@@ -11,6 +11,7 @@ from rdflib.namespace import RDF, VOID, XSD
 
 from cityref import templates
 from cityref.api.ui import UI
+from cityref.sparql import canned
 from cityref.store.base import GraphInfo
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -60,14 +61,33 @@ def service_description(endpoint: str, graphs: list[GraphInfo], *, union: bool, 
     return g
 
 
-_EXAMPLE = """PREFIX cityref: <https://w3id.org/cityref/def/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?subcomponent ?label WHERE {
+_EXAMPLE = """SELECT ?subcomponent ?label WHERE {
   ?subcomponent skos:notation ?notation ; skos:prefLabel ?label .
-  FILTER (lang(?label) = "en")
+  FILTER (lang(?label) = "{lang}")
 } ORDER BY ?notation LIMIT 20"""
 
 
-def render(endpoint: str, ui: UI) -> str:
-    """A plain HTML form that sends the query back to this endpoint with GET."""
-    return templates.render("sparql.html", ui.lang, ui=ui, endpoint=endpoint, example=_EXAMPLE)
+def prologue(prefixes: dict[str, str]) -> str:
+    """``PREFIX`` lines for the ontology's own prefixes, ``cityref`` first, so a new query can use any of them.
+
+    >>> prologue({"skos": "http://www.w3.org/2004/02/skos/core#", "cityref": "https://w3id.org/cityref/def/"})
+    'PREFIX cityref: <https://w3id.org/cityref/def/>\\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\\n'
+    """
+    ordered = sorted(prefixes.items(), key=lambda item: (item[0] != "cityref", item[0]))
+    return "".join(f"PREFIX {name}: <{namespace}>\n" for name, namespace in ordered)
+
+
+def render(endpoint: str, ui: UI, prefixes: dict[str, str], query: str | None = None) -> str:
+    """The query workbench: the editor (with ``query`` in it, run at once, or the prefixes and an example), the
+    results region and the canned queries. Without JavaScript the form still sends the query with GET."""
+    text = query if query is not None else prologue(prefixes) + _EXAMPLE.replace("{lang}", ui.lang)
+    return templates.render(
+        "sparql.html",
+        ui.lang,
+        ui=ui,
+        endpoint=endpoint,
+        query=text,
+        autorun=query is not None,
+        prefixes=prefixes,
+        canned=list(canned.catalogue().values()),
+    )

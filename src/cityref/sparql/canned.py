@@ -14,6 +14,7 @@ Each parameter names a variable of the query. A bound parameter's term replaces 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from cityref.sparql import binding
 from cityref.sparql.binding import PARAM_TYPES, BoundTerm, ParameterError
 from cityref.sparql.service import QueryOutcome, run_query
 from cityref.sparql.syntax import SyntaxCheck, in_process
+from cityref.sparql.text import tokens
 
 if TYPE_CHECKING:
     from cityref.settings import Settings
@@ -38,7 +40,7 @@ RESERVED = frozenset({"describe", "timeout", "format", "accept"})
 
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
 _PARAM = re.compile(
-    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[a-z]+)\s*(?:,\s*(?P<opt>optional|default\s+(?P<default>[^)]*?)))?\s*\)"
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[a-z]+)(?:\s+of\s+(?P<range>[^\s,()]+))?\s*(?:,\s*(?P<opt>optional|default\s+(?P<default>[^)]*?)))?\s*\)"
     r"\s*(?P<description>.*)"
 )
 
@@ -58,6 +60,9 @@ class Param:
     description: str
     required: bool = True
     default: str | None = None
+    range: str | None = None
+    """For an ``iri`` declared ``iri of CLASS``: the class whose members a form offers (a full IRI). Not part of
+    the JSON of ``/queries``, which stays as clients know it."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +88,16 @@ class CannedQuery:
     def form(self) -> str | None:
         """SELECT, ASK, CONSTRUCT or DESCRIBE; lexed once, not at every listing of ``/queries``."""
         return binding.query_form(self.text)
+
+    @cached_property
+    def graph_params(self) -> frozenset[str]:
+        """The parameters that name a graph (``GRAPH ?city``): a form offers the store's city graphs for them."""
+        lexed = [(kind, value) for kind, value, _ in tokens(self.text) if kind != "comment"]
+        return frozenset(
+            value[1:]
+            for (kind, word), (next_kind, value) in itertools.pairwise(lexed)
+            if kind == "word" and word.lower() == "graph" and next_kind == "var" and self.param(value[1:])
+        )
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -131,6 +146,14 @@ def _parse_param(value: str, line: int) -> Param:
     name, kind, opt, default = m["name"], m["type"], m["opt"], m["default"]
     if kind not in PARAM_TYPES:
         raise QueryHeaderError(f"line {line}: unknown type {kind!r}; known: {', '.join(PARAM_TYPES)}", line=line)
+    range_iri = None
+    if m["range"] is not None:
+        if kind != "iri":
+            raise QueryHeaderError(f"line {line}: only an iri parameter may name a class ('iri of CLASS')", line=line)
+        try:
+            range_iri = binding.check_iri(m["range"], name)
+        except ParameterError as exc:
+            raise QueryHeaderError(f"line {line}: bad class: {exc.detail}", line=line) from None
     if name in RESERVED:
         raise QueryHeaderError(f"line {line}: {name!r} is reserved", line=line)
     if default is not None:
@@ -139,7 +162,7 @@ def _parse_param(value: str, line: int) -> Param:
             binding.to_term(kind, default, name)
         except ParameterError as exc:
             raise QueryHeaderError(f"line {line}: bad default: {exc.detail}", line=line) from None
-    return Param(name, kind, m["description"].strip(), required=opt is None, default=default)
+    return Param(name, kind, m["description"].strip(), required=opt is None, default=default, range=range_iri)
 
 
 def parse(text: str, name: str, *, require_header: bool = True) -> CannedQuery:
