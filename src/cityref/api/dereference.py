@@ -86,7 +86,7 @@ async def dereference(
         # milliseconds of spelling comparison: on a thread, not on the event loop that a known term is served from
         suggestions = [r.iri for r in await run_in_threadpool(terms.close_matches, local)]
         raise NotFound(f"No term {NS + local} in the cityref ontology", suggestions=suggestions)
-    ui = reader(request.scope)
+    ui = reader(request.scope, "terms")
     # No ?lang: the reader's language (picker cookie, then Accept-Language), English behind it; ?lang=all: every one.
     chain = parse_lang(lang, default=(ui.lang,))
     location = successor_location(record, "/def/")
