@@ -102,7 +102,7 @@ def search_page(
 
     def at(start: int) -> str:
         pairs = [("q", q), ("type", type_ or ""), ("scheme", scheme or ""), ("offset", str(start))]
-        return ui.url("/search?" + urlencode([(k, v) for k, v in pairs if v and v != "0" or k == "q"]))
+        return ui.url("/search?" + urlencode([(k, v) for k, v in pairs if (v and v != "0") or k == "q"]))
 
     return _page(
         "search.html",

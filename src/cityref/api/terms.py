@@ -27,7 +27,6 @@ from cityref.api.term_http import (
     term_json,
 )
 from cityref.api.term_models import Related as RelatedModel
-from cityref.api.ui import reader
 from cityref.api.term_models import (
     ResolveRequest,
     ResolveResponse,
@@ -37,6 +36,7 @@ from cityref.api.term_models import (
     Term,
     TermPage,
 )
+from cityref.api.ui import reader
 from cityref.errors import BadRequest, NotAcceptable
 from cityref.terms import TermIndex, describe, hit_json, parse_lang, term_ref
 from cityref.terms.render import rdf_graph
@@ -193,7 +193,9 @@ def search(
     check_query(q, settings)
     if wants_page(request):
         chain: LangChain = (reader(request.scope).lang,)
-        hits = terms.search.search(q, chain=chain, include_deprecated=include_deprecated, **_filters(terms, type_, scheme, parent))
+        hits = terms.search.search(
+            q, chain=chain, include_deprecated=include_deprecated, **_filters(terms, type_, scheme, parent)
+        )
         return search_page(request, terms, hits, q=q, type_=type_, scheme=scheme, limit=limit, offset=offset)
     chain = parse_lang(lang)
     hits = terms.search.search(
