@@ -114,10 +114,13 @@ def find_scheme(index: TermIndex, ident: str) -> TermRecord | None:
 
 
 def letter_of(label: str) -> str:
-    """The A–Z letter a label is filed under: its first letter with case and accents folded away ("Évaluation"
-    under E, "Œuvre" under O), or :data:`OTHER_LETTER`."""
-    folded = fold(label)
-    first = folded[:1].upper()
+    """The A–Z letter a label is filed under: its first letter or digit, quotation marks and the like skipped, with
+    case and accents folded away ("Évaluation" under E, "„Smart“" under S), or :data:`OTHER_LETTER`.
+
+    >>> [letter_of(t) for t in ("Évaluation", "œuvre", "„Smart“ als Ziel", "5G network", "")]
+    ['E', 'O', 'S', '#', '#']
+    """
+    first = next((ch for ch in fold(label) if ch.isalnum()), "").upper()
     return first if "A" <= first <= "Z" else OTHER_LETTER
 
 
