@@ -86,7 +86,9 @@ def test_a_label_with_markup_shows_as_text_in_the_finder(page: Any, live_server:
              "matched": {"field": "label", "lang": "en", "text": hostile, "match": "exact"}},
         ],
     }  # fmt: skip
-    page.route("**/autocomplete?**", lambda route: route.fulfill(content_type="application/json", body=json.dumps(body)))
+    page.route(
+        "**/autocomplete?**", lambda route: route.fulfill(content_type="application/json", body=json.dumps(body))
+    )
     page.goto(live_server + "/")
     page.locator("#q").fill("bad")
     option = page.locator("#suggestions [role=option]").first

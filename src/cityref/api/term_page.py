@@ -109,7 +109,7 @@ def sparql_about(record: TermRecord, label: str, lang: str) -> tuple[str, str]:
     """A ready query about the term (everything the model states of it, texts in ``lang``) and the ``/sparql`` URL
     that runs it."""
     query = (
-        f"# What the model states about {label.replace(chr(10), ' ')}\n"
+        f"# {record.curie}: {' '.join(label.split())}\n"
         f"SELECT ?property ?value WHERE {{\n"
         f"  <{record.iri}> ?property ?value .\n"
         f'  FILTER (!isLiteral(?value) || lang(?value) = "" || langMatches(lang(?value), "{lang}"))\n'

@@ -55,8 +55,12 @@ def label_of(index: TermIndex, record: TermRecord, lang: str) -> tuple[str, str 
 
 
 def _order(index: TermIndex, iris: list[str]) -> list[TermRecord]:
+    """By notation (B2 before B10); terms without one by the clause they come from (the standard's own order of
+    its process groups), then by local name."""
     records = [index.records[i] for i in iris if i in index.records]
-    return sorted(records, key=lambda r: natural_key(r.notation or r.local))
+    return sorted(
+        records, key=lambda r: (natural_key(r.notation or (r.sources[0] if r.sources else "")), natural_key(r.local))
+    )
 
 
 def members(index: TermIndex, scheme: TermRecord) -> list[TermRecord]:

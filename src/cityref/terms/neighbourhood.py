@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BOX_W, BOX_H, GAP, HEAD = 220, 34, 10, 22
-COLUMNS = (10, 250, 490)
+COLUMNS = (10, 290, 570)
 """x of the left (enables), middle (broader, the term, narrower) and right (depends on) columns."""
 WIDTH = COLUMNS[2] + BOX_W + 10
 MAX_PER_GROUP = 6
 """More neighbours than this in a group are summed up as "and N more" (the page's lists name them all)."""
 MAX_CHARS = 30
+MAX_CHARS_CENTRE = 26
+"""The term itself is written in bold, which is wider."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,8 @@ Named = tuple[str, str | None]
 """A neighbour's label and the language it is in."""
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rstrip() + "…"
+def _short(text: str, limit: int = MAX_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _stack(x: int, top: int, key: str, names: list[Named], picture: Picture) -> list[Box]:
@@ -107,7 +109,7 @@ def layout(
     side_top = max(top, centre_y + BOX_H // 2 - side // 2)
     centre_y = max(centre_y, side_top + HEAD) if side else centre_y
     label, lang = term
-    centre = Box(middle, centre_y, _short(label), label, lang, centre=True)
+    centre = Box(middle, centre_y, _short(label, MAX_CHARS_CENTRE), label, lang, centre=True)
     picture = Picture(WIDTH, 0, centre)
     picture.groups = {"Broader": broader, "Narrower": narrower, "Enables": enables, "Depends on": depends}
     cx, cy = middle + BOX_W // 2, centre_y + BOX_H // 2
