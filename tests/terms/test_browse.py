@@ -188,6 +188,8 @@ def test_search_filters_narrow_the_html_results(client: TestClient, ontology: Gr
 def test_the_results_page_keeps_the_chosen_filters_in_its_form(client: TestClient) -> None:
     page = client.get("/search", params={"q": "interop", "type": "cityref:Practice", "lang": "fr"}, headers=HTML).text
     assert '<option value="cityref:Practice" selected>pratique</option>' in page
+    assert '<option value="owl:Class">Classe</option>' in page, "the kinds of term are named in French too"
+    assert '<option value="skos:ConceptScheme">Schéma de concepts</option>' in page
     assert '<input id="search-q" name="q" type="search" value="interop">' in page
     assert '<input type="hidden" name="lang" value="fr">' in page
     schemes = re.findall(r'<select id="search-scheme" name="scheme">(.*?)</select>', page, re.S)[0]

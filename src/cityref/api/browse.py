@@ -22,6 +22,7 @@ from cityref.errors import NotFound
 from cityref.terms import TermIndex, hit_json
 from cityref.terms.browse import a_to_z, find_scheme, label_of, members, scheme_choices, scheme_tree, scheme_trees
 from cityref.terms.browse import type_choices as types_of
+from cityref.terms.record import TermRecord
 from cityref.terms.search import Hit
 from cityref.terms.text import pick_lang
 
@@ -35,7 +36,7 @@ def _page(name: str, ui: UI, **context: Any) -> HTMLResponse:
     return HTMLResponse(body, headers={"Vary": VARY, "Content-Language": ui.lang})
 
 
-def definition_in(record: Any, lang: str) -> tuple[str, str] | None:
+def definition_in(record: TermRecord, lang: str) -> tuple[str, str] | None:
     """A term's definition in ``lang`` (or the language standing in for it), with that language."""
     picked = pick_lang(record.definitions, (lang,))
     return next(iter(picked.items()), None)

@@ -15,14 +15,15 @@ from cityref.terms.text import first_value, fold
 OTHER_LETTER = "#"
 """Where a label that does not start with a letter is filed in the A–Z index."""
 GENERIC_TYPES = (
-    "http://www.w3.org/2004/02/skos/core#Concept",
-    "http://www.w3.org/2004/02/skos/core#ConceptScheme",
-    "http://www.w3.org/2002/07/owl#Class",
-    "http://www.w3.org/2002/07/owl#ObjectProperty",
-    "http://www.w3.org/2002/07/owl#DatatypeProperty",
-    "http://www.w3.org/2002/07/owl#AnnotationProperty",
+    ("http://www.w3.org/2004/02/skos/core#Concept", "Concept"),
+    ("http://www.w3.org/2004/02/skos/core#ConceptScheme", "Concept scheme"),
+    ("http://www.w3.org/2002/07/owl#Class", "Class"),
+    ("http://www.w3.org/2002/07/owl#ObjectProperty", "object property"),
+    ("http://www.w3.org/2002/07/owl#DatatypeProperty", "datatype property"),
+    ("http://www.w3.org/2002/07/owl#AnnotationProperty", "annotation property"),
 )
-"""The type filter's first choices (the kinds of term), before the ontology's own classes of individuals."""
+"""The type filter's first choices (the kinds of term, with English names the page translates: msgids the term
+page and the ontology documentation already use), before the ontology's own classes of individuals."""
 
 
 @dataclass
@@ -142,16 +143,16 @@ def a_to_z(index: TermIndex, lang: str) -> dict[str, list[tuple[str, str | None,
     return dict(sorted(letters.items(), key=lambda item: (item[0] == OTHER_LETTER, item[0])))
 
 
-def type_choices(index: TermIndex, lang: str) -> list[tuple[str, str, str]]:
-    """The search page's type filter: (CURIE, label, IRI) of the kinds of term, then of each of our classes that
-    has individuals, by label."""
+def type_choices(index: TermIndex, lang: str) -> list[tuple[str, str, str, bool]]:
+    """The search page's type filter: (CURIE, label, IRI, whether the label is English for the page to translate)
+    of the kinds of term, then of each of our classes that has individuals, by their label in ``lang``."""
     used = {t for r in index.records.values() if r.kind != "linkage" for t in r.types}
-    generic = [(index.compact(t), index.compact(t), t) for t in GENERIC_TYPES]
+    generic = [(index.compact(t), name, t, True) for t, name in GENERIC_TYPES]
     ours = []
     for iri in used:
         record = index.records.get(iri)
         if record is not None and record.kind == "class":
-            ours.append((record.curie, label_of(index, record, lang)[0], iri))
+            ours.append((record.curie, label_of(index, record, lang)[0], iri, False))
     return generic + sorted(ours, key=lambda c: fold(c[1]))
 
 
