@@ -116,3 +116,13 @@ def test_the_documentation_shows_expressions_with_our_labels_linked() -> None:
         '<code class="manchester"><a href="#hasPart">&#39;has part&#39;</a> min 1 '
         '(<a href="#Part">part</a> or <a href="#Other">other</a>)</code>'
     ) in html
+
+
+def test_the_docstring_examples_run() -> None:
+    import doctest
+
+    from cityref.terms import browse
+
+    for module in (manchester, browse):
+        failures, tried = doctest.testmod(module)
+        assert tried > 0 and failures == 0, module.__name__
