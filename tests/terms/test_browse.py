@@ -226,3 +226,22 @@ def test_markup_in_a_label_is_shown_as_text(lifecycle_client: TestClient) -> Non
         "Odd &lt;script&gt;alert(1)&lt;/script&gt; &amp; widget"
         in lifecycle_client.get("/browse/a-z", headers=HTML).text
     )
+
+
+@pytest.mark.parametrize("path", ["/browse", "/browse/a-z", "/browse/key-risks", "/search?q=B5", "/def/B5"])
+def test_the_browser_pages_are_under_terms_in_the_navigation(client: TestClient, path: str) -> None:
+    page = client.get(path, headers=HTML).text
+    nav = between(page, '<nav class="shell-nav"', "</nav>")
+    assert '<a href="/browse" aria-current="page">Terms</a>' in nav
+
+
+def test_the_landing_page_links_the_browser_and_is_no_longer_terms(client: TestClient) -> None:
+    page = client.get("/?lang=it", headers=HTML).text
+    main = between(page, "<main", "</main>")
+    assert 'href="/browse?lang=it"' in main and 'href="/browse/a-z?lang=it"' in main
+    assert 'aria-current="page"' not in between(page, '<nav class="shell-nav"', "</nav>")
+    finder = between(main, '<input id="q"', ">")
+    for attribute in ('role="combobox"', 'aria-expanded="false"', 'aria-controls="suggestions"'):
+        assert attribute in finder
+    assert '<ul id="suggestions" role="listbox"' in main
+    assert 'action="/search"' in main, "without script, Enter still finds terms"
