@@ -162,7 +162,15 @@ def test_the_ontology_filter_box_narrows_the_terms(page: Any, live_server: str) 
 
 
 @pytest.mark.parametrize(
-    "path", ["/browse", "/browse/a-z?lang=fr", "/browse/scheme-operating-model", "/search?q=interop", "/def/B5?lang=it"]
+    "path",
+    [
+        "/browse",
+        "/browse/a-z?lang=fr",
+        "/browse/scheme-operating-model",
+        "/search?q=interop",
+        "/def/B5?lang=it",
+        "/ontology",
+    ],
 )
 def test_phone_width_needs_no_sideways_scrolling(browser: Any, live_server: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
@@ -177,3 +185,18 @@ def test_phone_width_needs_no_sideways_scrolling(browser: Any, live_server: str,
         assert width[0] <= width[1] == 390, width
     finally:
         context.close()
+
+
+def test_typing_on_after_choosing_starts_the_choice_afresh(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/")
+    box = page.locator("#q")
+    box.focus()
+    page.keyboard.type("interop")
+    page.locator("#suggestions [role=option]").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "suggestion-0"
+    with page.expect_response(lambda r: "/autocomplete" in r.url and "need" in r.url):
+        page.keyboard.type("erability need")
+    expect(page.locator("#suggestions [role=option]").first).to_contain_text("need")
+    assert box.get_attribute("aria-activedescendant") is None
+    assert page.locator('#suggestions [aria-selected="true"]').count() == 0

@@ -48,6 +48,7 @@
       return li;
     }));
     status.textContent = items.length ? status.dataset.some.replace("{count}", items.length) : status.dataset.none;
+    setActive(-1);  // new suggestions: none is chosen until an arrow key says so
     setOpen(items.length > 0);
   };
 
