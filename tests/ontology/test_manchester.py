@@ -8,6 +8,7 @@ import re
 import pytest
 from rdflib import Graph, URIRef
 
+from cityref.api.ui import UI
 from cityref.ontology import manchester
 from cityref.ontology.doc import document, render_html
 
@@ -110,7 +111,7 @@ def test_the_documentation_shows_expressions_with_our_labels_linked() -> None:
     cityref:hasPart a owl:ObjectProperty ; rdfs:label "has part"@en .
     cityref:Part a owl:Class ; rdfs:label "part"@en . cityref:Other a owl:Class ; rdfs:label "other"@en ."""
     graph = Graph().parse(data=ttl, format="turtle")
-    html = render_html(document(graph, href=lambda iri: "#" + iri.rsplit("/", 1)[-1]), formats=[])
+    html = render_html(document(graph, href=lambda iri: "#" + iri.rsplit("/", 1)[-1]), UI(section="model"), formats=[])
     assert "(anonymous class expression)" not in html
     assert (
         '<code class="manchester"><a href="#hasPart">&#39;has part&#39;</a> min 1 '
