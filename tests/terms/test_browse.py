@@ -205,6 +205,7 @@ def test_results_are_paged(client: TestClient) -> None:
     assert following is not None
     second = client.get(following.group(1).replace("&amp;", "&"), headers=HTML).text
     assert '<ol class="results" start="11">' in second and 'rel="prev"' in second
+    assert len(re.findall(r"<li><a href=\"/def/", second)) == 10, "the page size is kept"
 
 
 def test_clients_still_get_the_search_json(client: TestClient) -> None:

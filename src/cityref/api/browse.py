@@ -29,6 +29,8 @@ from cityref.terms.text import pick_lang
 router = APIRouter(tags=["terms"])
 
 LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+SEARCH_PAGE = 20
+"""The search route's default page size (``limit``), left out of the paging links."""
 
 
 def _page(name: str, ui: UI, **context: Any) -> HTMLResponse:
@@ -102,7 +104,9 @@ def search_page(
         items.append(item)
 
     def at(start: int) -> str:
+        """Another page of the same results: the query, its filters and page size kept."""
         pairs = [("q", q), ("type", type_ or ""), ("scheme", scheme or ""), ("offset", str(start))]
+        pairs.append(("limit", str(limit) if limit != SEARCH_PAGE else ""))
         return ui.url("/search?" + urlencode([(k, v) for k, v in pairs if (v and v != "0") or k == "q"]))
 
     return _page(
