@@ -200,3 +200,15 @@ def test_typing_on_after_choosing_starts_the_choice_afresh(page: Any, live_serve
     expect(page.locator("#suggestions [role=option]").first).to_contain_text("need")
     assert box.get_attribute("aria-activedescendant") is None
     assert page.locator('#suggestions [aria-selected="true"]').count() == 0
+
+
+@pytest.mark.parametrize("path", ["/browse", "/browse/a-z", "/browse/scheme-key-risks", "/search?q=risk"])
+def test_the_browser_pages_have_the_shell(guarded: tuple[Any, Any], live_server: str, path: str) -> None:
+    page, outside = guarded
+    assert page.goto(live_server + path).status == 200
+    for role in ("banner", "main", "contentinfo"):
+        assert page.get_by_role(role).count() == 1, role
+    current = page.locator('nav[aria-label="Main"] a[aria-current="page"]')
+    assert current.inner_text() == "Terms"
+    assert page.get_by_role("navigation", name="Term browser").count() == 1
+    assert outside.asked == []
