@@ -35,6 +35,11 @@ PAGES = [
     "/reconcile/preview?id=B5",
     "/cities?lang=de",
     "/cities/exampleton",
+    "/browse",
+    "/browse/a-z?lang=fr",
+    "/browse/scheme-operating-model?lang=es",
+    "/search?q=interop",
+    "/def/City?lang=de",
 ]
 
 

@@ -50,7 +50,7 @@ def test_home_page_script_runs_under_the_policy(live_server: str, page: Any) -> 
     violations = watch(page)
     page.goto(live_server + "/")
     page.fill("#q", "B5")
-    page.locator("#suggestions li a").first.wait_for()
+    page.locator("#suggestions [role=option]").first.wait_for()
     assert violations == []
 
 

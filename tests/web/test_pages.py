@@ -34,7 +34,7 @@ def test_ontology_page_in_french(live_server: str, page: Any) -> None:
 def test_home_page_finds_a_term_as_you_type_in_french(live_server: str, page: Any) -> None:
     page.goto(live_server + "/")
     page.fill("#q", "interopérabilité")
-    first = page.locator("#suggestions li a").first
+    first = page.locator("#suggestions [role=option]").first
     first.wait_for()
     assert "interop" in first.inner_text().lower()
     first.click()
@@ -45,10 +45,10 @@ def test_home_page_finds_a_term_as_you_type_in_french(live_server: str, page: An
 def test_home_page_finds_a_subcomponent_by_its_code(live_server: str, page: Any) -> None:
     page.goto(live_server + "/")
     page.fill("#q", "B5")
-    first = page.locator("#suggestions li a").first
+    first = page.locator("#suggestions [role=option]").first
     first.wait_for()
     assert first.inner_text().startswith("B5")
-    assert first.get_attribute("href") == "/def/B5"
+    assert first.get_attribute("data-href") == "/def/B5"
 
 
 def test_sparql_page_runs_the_example_query(live_server: str, page: Any) -> None:

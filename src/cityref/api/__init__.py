@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cityref.api import (
+    browse,
     cities,
     dereference,
     graphs,
@@ -35,6 +36,7 @@ ROUTERS: list[APIRouter] = [
     home.router,
     cities.router,
     labels.router,
+    browse.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

@@ -16,7 +16,8 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from cityref import i18n, media, templates
-from cityref.api.deps import TermsDep
+from cityref.api import term_page
+from cityref.api.deps import ProfilesDep, TermsDep
 from cityref.api.term_http import cached, lifecycle, successor_link, successor_location
 from cityref.api.ui import UI, VARY, reader
 from cityref.errors import NotFound
@@ -75,6 +76,7 @@ async def dereference(
     local: str,
     request: Request,
     terms: TermsDep,
+    profiles: ProfilesDep,
     format: Annotated[
         str | None, Query(description="html, turtle, jsonld, rdfxml or ntriples; overrides Accept")
     ] = None,
@@ -86,7 +88,7 @@ async def dereference(
         # milliseconds of spelling comparison: on a thread, not on the event loop that a known term is served from
         suggestions = [r.iri for r in await run_in_threadpool(terms.close_matches, local)]
         raise NotFound(f"No term {NS + local} in the cityref ontology", suggestions=suggestions)
-    ui = reader(request.scope)
+    ui = reader(request.scope, "terms")
     # No ?lang: the reader's language (picker cookie, then Accept-Language), English behind it; ?lang=all: every one.
     chain = parse_lang(lang, default=(ui.lang,))
     location = successor_location(record, "/def/")
@@ -101,7 +103,8 @@ async def dereference(
         links.append(successor_link(record))
     headers = {"Vary": "Accept", "Link": ", ".join(links)}
     if chosen == media.HTML:
-        page = _html_bytes(terms, record.iri, chain, local, ui)
+        uses = term_page.constraints(profiles, record.iri, ui.lang)
+        page = _html_bytes(terms, record.iri, chain, local, ui, uses)
         headers |= {"Vary": VARY, "Content-Language": ui.lang}
         return cached(request, page, "text/html; charset=utf-8", headers)
     fmt = media.rdf_format(chosen)
@@ -110,11 +113,18 @@ async def dereference(
 
 
 @lru_cache(maxsize=2048)
-def _html_bytes(terms: TermIndex, iri: str, chain: LangChain, local: str, ui: UI) -> bytes:
+def _html_bytes(
+    terms: TermIndex, iri: str, chain: LangChain, local: str, ui: UI, uses: tuple[tuple[str, str, tuple[str, ...]], ...]
+) -> bytes:
     """A term's HTML page, rendered once per language chain and reader (the index never changes after start-up).
-    Its labels are listed in every language whatever the chain; the rest follows the chain."""
+    Its labels are listed in every language whatever the chain; the rest follows the chain. ``uses``: the
+    profiles that constrain the term (:func:`cityref.api.term_page.constraints`)."""
     record = terms.get(iri)
     assert record is not None
+    term = describe(terms, record, chain)
+    depends, enables = term_page.linkages(term)
+    lang = (chain or (ui.lang,))[0] if chain else ui.lang
+    query, query_href = term_page.sparql_about(record, term["label"] or record.curie, ui.lang)
     page = templates.render(
         "term.html",
         ui.lang,
@@ -122,10 +132,17 @@ def _html_bytes(terms: TermIndex, iri: str, chain: LangChain, local: str, ui: UI
         kinds=KINDS,
         language_words=i18n.LANGUAGE_WORDS,
         labels=describe(terms, record, None)["labels"],
-        term=describe(terms, record, chain),
+        term=term,
         alternates=alternates(local),
         texts=TEXT_ROWS,
         relations=RELATION_ROWS,
+        depends=depends,
+        enables=enables,
+        mappings=term_page.mappings(terms, record),
+        profiles=uses,
+        query=query,
+        query_href=query_href,
+        picture=term_page.neighbourhood(terms, record, lang if lang in i18n.UI_LANGUAGES else ui.lang),
     )
     return page.encode()
 

@@ -16,6 +16,6 @@ router = APIRouter(tags=["service"])
 
 @router.get("/", summary="Landing page", response_class=HTMLResponse)
 def home(request: Request, ontology: OntologyDep) -> HTMLResponse:
-    ui = reader(request.scope, "terms")
+    ui = reader(request.scope)
     page = templates.render("home.html", ui.lang, ui=ui, version=VERSION, ontology_version=ontology.version)
     return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})

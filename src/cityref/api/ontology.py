@@ -18,7 +18,7 @@ from cityref.api.deps import OntologyDep
 from cityref.api.ui import UI, VARY, reader
 from cityref.errors import NotFound
 from cityref.ontology.doc import Link, document, render_html
-from cityref.ontology.model import CITYREF, LANGUAGES, Ontology
+from cityref.ontology.model import CITYREF, LANGUAGES, ONTOLOGY_BASE, Ontology
 
 router = APIRouter(tags=["ontology"])
 _FORMATS = [f for f in media.RDF_FORMATS if not f.quads]
@@ -50,7 +50,15 @@ def _html(ontology: Ontology, name: str, graph: Graph, request: Request, ui: UI)
             return f"#{anchor}" if iri in on_page else f"{whole}#{anchor}"
         return iri
 
-    page = document(graph, lang=lang, href=href, names=ontology.merged)
+    def local(iri: str) -> str:
+        """Our terms and modules on this server's own pages, not at their w3id.org IRIs."""
+        if iri.startswith(str(CITYREF)):
+            return ui.url("/def/" + iri[len(str(CITYREF)) :])
+        if iri.startswith(ONTOLOGY_BASE) and iri[len(ONTOLOGY_BASE) :] in ontology.modules:
+            return ui.url("/ontology/" + iri[len(ONTOLOGY_BASE) :])
+        return iri
+
+    page = document(graph, lang=lang, href=href, names=ontology.merged, local=local)
     formats = [{"name": f.name, "media_type": f.media_type, "href": f"{path}?format={f.name}"} for f in _FORMATS]
     modules = [Link(m, f"{root}/ontology/{m}?lang={lang}") for m in sorted(ontology.modules)]
     return render_html(page, ui, formats=formats, modules=[Link("all", whole), *modules])

@@ -13,6 +13,8 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from cityref import media
+from cityref.api.browse import search_page
+from cityref.api.cities import wants_page
 from cityref.api.deps import SettingsDep, TermsDep
 from cityref.api.term_http import (
     cached,
@@ -34,6 +36,7 @@ from cityref.api.term_models import (
     Term,
     TermPage,
 )
+from cityref.api.ui import reader
 from cityref.errors import BadRequest, NotAcceptable
 from cityref.terms import TermIndex, describe, hit_json, parse_lang, term_ref
 from cityref.terms.render import rdf_graph
@@ -165,9 +168,13 @@ def top_concepts(scheme_id: str, terms: TermsDep, lang: Lang = None) -> RelatedM
 
 
 @router.get(
-    "/search", summary="Ranked multilingual search over notations, labels and definitions", response_model=SearchPage
+    "/search",
+    summary="Ranked multilingual search over notations, labels and definitions (JSON, or HTML for browsers)",
+    response_model=SearchPage,
+    responses={200: {"content": {"application/json": {}, "text/html": {}}}},
 )
 def search(
+    request: Request,
     terms: TermsDep,
     settings: SettingsDep,
     q: Annotated[str, Query(description="Label, notation, CURIE or IRI; case and accents are ignored")],
@@ -179,8 +186,17 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> Response:
-    """Each hit says which field (notation, label, altLabel, definition...) and which language matched."""
+    """Each hit says which field (notation, label, altLabel, definition...) and which language matched.
+
+    A browser (Accept preferring HTML, or `format=html`) gets a results page with the filters as form fields; its
+    labels are in the interface language."""
     check_query(q, settings)
+    if wants_page(request):
+        chain: LangChain = (reader(request.scope).lang,)
+        hits = terms.search.search(
+            q, chain=chain, include_deprecated=include_deprecated, **_filters(terms, type_, scheme, parent)
+        )
+        return search_page(request, terms, hits, q=q, type_=type_, scheme=scheme, limit=limit, offset=offset)
     chain = parse_lang(lang)
     hits = terms.search.search(
         q, chain=chain, include_deprecated=include_deprecated, **_filters(terms, type_, scheme, parent)

@@ -22,14 +22,14 @@ router = APIRouter(tags=["service"])
 
 NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("model", "/ontology", "Model"),
-    ("terms", "/", "Terms"),
+    ("terms", "/browse", "Terms"),
     ("query", "/sparql", "Query"),
     ("validate", "/validate", "Validate"),
     ("cities", "/cities", "Cities"),
     ("api", "/docs", "API"),
 )
-"""(key, path, English label) of each navigation item. "Terms" is the term finder on the landing page, until the
-term browser has a page of its own."""
+"""(key, path, English label) of each navigation item. "Terms" is the term browser (``/browse``); its A–Z index,
+scheme pages, search results and term pages belong to it."""
 VARY = "Accept, Accept-Language, Cookie"
 """What a page's language depends on, besides ``?lang`` in its URL."""
 

@@ -17,7 +17,8 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from cityref import templates
 from cityref.lang import best_literal
-from cityref.ontology.model import CITYREF, LANGUAGES
+from cityref.ontology import manchester
+from cityref.ontology.model import CITYREF, LANGUAGES, ONTOLOGY_BASE
 
 _NS = str(CITYREF)
 # Statements shown in a term's own fields rather than in its list of other statements.
@@ -39,8 +40,11 @@ _SHOWN_APART = {
 
 @dataclass
 class Link:
+    """A link, or plain text (no ``href``); ``parts``: a class expression written out, each named term linked."""
+
     text: str
     href: str | None = None
+    parts: list[Link] | None = None
 
 
 @dataclass
@@ -53,11 +57,15 @@ class TermDoc:
     label: str
     labels: dict[str, str]
     kind: str
+    page: str = ""
+    """Where the term's own page is on this server (``/def/...``)."""
     definition: str | None = None
     scope_note: str | None = None
     notation: str | None = None
     sources: list[str] = field(default_factory=list)
     defined_by: str | None = None
+    module: str | None = None
+    module_page: str | None = None
     deprecated: bool = False
     statements: list[tuple[Link, list[Link]]] = field(default_factory=list)
 
@@ -85,6 +93,13 @@ class OntologyPage:
         terms = [t for _, _, ts in self.sections for t in ts] + self.others
         return terms + [d.scheme for d in self.schemes] + [c for d in self.schemes for c in d.concepts]
 
+    def contents(self) -> list[tuple[str, list[TermDoc]]]:
+        """The table of contents: each module (by ``rdfs:isDefinedBy``) with its terms in page order."""
+        by_module: dict[str, list[TermDoc]] = {}
+        for term in self.all_terms():
+            by_module.setdefault(term.module or "", []).append(term)
+        return sorted(by_module.items(), key=lambda item: (item[0] == "", item[0]))
+
 
 def _natural(text: str) -> list[object]:
     """Sort key that puts B2 before B10."""
@@ -98,8 +113,18 @@ def _in_lang(values: Iterable[object], lang: str) -> str | None:
 
 
 class _Builder:
-    def __init__(self, graph: Graph, lang: str, href: Callable[[str], str], names: Graph) -> None:
-        self.graph, self.lang, self.href, self.names = graph, lang, href, names
+    def __init__(
+        self, graph: Graph, lang: str, href: Callable[[str], str], names: Graph, local: Callable[[str], str]
+    ) -> None:
+        self.graph, self.lang, self.href, self.names, self.local = graph, lang, href, names, local
+
+    def short_name(self, iri: str) -> str:
+        """A named term inside a class expression: ours by label (quoted when it has spaces, as Protégé writes
+        labels), others by CURIE."""
+        if not iri.startswith(_NS):
+            return self.curie(URIRef(iri))
+        label = self.label(URIRef(iri))
+        return label if re.fullmatch(r"[\w:.-]+", label) else "'" + label.replace("'", "\\'") + "'"
 
     def label(self, term: URIRef) -> str:
         values = [*self.names.objects(term, SKOS.prefLabel), *self.names.objects(term, RDFS.label)]
@@ -117,7 +142,9 @@ class _Builder:
             return Link(text, self.href(str(node)))
         if isinstance(node, Literal):
             return Link(str(node))
-        return Link("(anonymous class expression)")
+        pieces = manchester.pieces(self.graph, node, self.short_name)  # type: ignore[arg-type]
+        parts = [Link(p.text, self.href(p.iri) if p.iri else None) for p in pieces]
+        return Link("".join(p.text for p in pieces), None, parts)
 
     def pick_language(self, objects: list[object]) -> list[object]:
         """Language-tagged values in the page's language, or English when it has none; other values all."""
@@ -142,6 +169,7 @@ class _Builder:
             if isinstance(p, URIRef) and p not in _SHOWN_APART:
                 values.setdefault(p, []).append(o)
         statements = {p: [self.link(o) for o in self.pick_language(objects)] for p, objects in values.items()}
+        module = str(defined_by).removeprefix(ONTOLOGY_BASE) if defined_by is not None else None
         return TermDoc(
             iri=str(iri),
             anchor=str(iri)[len(_NS) :],
@@ -149,6 +177,9 @@ class _Builder:
             label=self.label(iri),
             labels=labels,
             kind=kind,
+            page=self.local(str(iri)),
+            module=module,
+            module_page=self.local(str(defined_by)) if defined_by is not None else None,
             definition=_in_lang(g.objects(iri, SKOS.definition), self.lang),
             scope_note=_in_lang(g.objects(iri, SKOS.scopeNote), self.lang),
             notation=str(notation) if notation is not None else None,
@@ -164,15 +195,21 @@ def _ours(nodes: Iterable[object]) -> list[URIRef]:
 
 
 def document(
-    graph: Graph, *, lang: str = "en", href: Callable[[str], str] | None = None, names: Graph | None = None
+    graph: Graph,
+    *,
+    lang: str = "en",
+    href: Callable[[str], str] | None = None,
+    names: Graph | None = None,
+    local: Callable[[str], str] | None = None,
 ) -> OntologyPage:
     """The page model of ``graph`` in ``lang`` (labels fall back to English).
 
     ``href`` maps a term IRI to a link; ``names`` is the graph labels of linked terms are looked up in (the merged
-    ontology, so that a module's page names the terms it borrows from other modules).
+    ontology, so that a module's page names the terms it borrows from other modules); ``local`` maps one of our
+    term or module IRIs to its page on this server, so that the documentation never sends a reader away for them.
     """
     lang = lang if lang in LANGUAGES else "en"
-    b = _Builder(graph, lang, href or (lambda iri: iri), names if names is not None else graph)
+    b = _Builder(graph, lang, href or (lambda iri: iri), names if names is not None else graph, local or (lambda i: i))
     sort: Callable[[TermDoc], list[object]] = lambda t: _natural(t.notation or t.label)  # noqa: E731
     kinds = [
         ("classes", "Classes", OWL.Class, "class"),
