@@ -72,9 +72,9 @@ def test_a_canned_query_page_has_pickers_filled_from_the_model(app_client: TestC
     assert statuses["cityref:need-status-blocked"] == "blockiert"
     assert options(page, "city") == [("https://w3id.org/cityref/graph/city/exampleton", "Exampleton")]
     assert 'type="text"' not in page, "no raw IRI box for a parameter that has a picker"
-    # The page asks the same address for the results, without the interface language (not a parameter here).
-    assert 'data-results="/queries/interoperability-needs"' in page
-    assert 'href="/queries/interoperability-needs?format=csv" download' in page
+    # The page asks the same address for the results, the page's language as the query's lang parameter.
+    assert 'data-results="/queries/interoperability-needs?lang=de"' in page
+    assert 'href="/queries/interoperability-needs?lang=de&amp;format=csv" download' in page
 
 
 def test_a_practice_picker_shows_codes_and_keeps_the_given_value(app_client: TestClient) -> None:
@@ -91,6 +91,14 @@ def test_a_practice_picker_shows_codes_and_keeps_the_given_value(app_client: Tes
         'data-results="/queries/practice-dependencies?practice=https%3A%2F%2Fw3id.org%2Fcityref%2Fdef%2FB6&amp;lang=fr"'
         in page
     )
+
+
+def test_the_interface_language_stays_off_a_query_without_a_lang_parameter(app_client: TestClient) -> None:
+    page = app_client.get("/queries/silo-systems?lang=fr", headers={"Accept": BROWSER}).text
+    assert 'data-results="/queries/silo-systems"' in page
+    assert 'href="/queries/silo-systems?format=csv" download' in page
+    assert '<input type="hidden" name="lang" value="fr">' in page, "the form keeps the language for the next page"
+    assert app_client.get("/queries/silo-systems?lang=fr").status_code == 400, "clients: lang is not a parameter"
 
 
 def test_numbers_and_days_get_inputs_of_their_kind(app_client: TestClient) -> None:
@@ -207,3 +215,12 @@ def test_labels_fall_back_to_any_language_only_where_nothing_better_exists() -> 
         "urn:x:both": ("les deux", "fr"),
         "urn:x:plain": ("untagged", None),
     }
+
+
+def test_interoperability_needs_labels_layers_and_statuses_in_the_language_asked(app_client: TestClient) -> None:
+    english = app_client.get("/queries/interoperability-needs").json()["results"]["bindings"]
+    french = app_client.get("/queries/interoperability-needs?lang=fr").json()["results"]["bindings"]
+    assert {b["layerLabel"]["xml:lang"] for b in english} == {"en"}, "the default answer is as before"
+    assert {b["layerLabel"]["xml:lang"] for b in french} == {"fr"}
+    assert {b["need"]["value"] for b in french} == {b["need"]["value"] for b in english}
+    assert "interopérabilité sémantique" in {b["layerLabel"]["value"] for b in french}

@@ -41,6 +41,7 @@ PARAMETERS = (
     N_("restrict to one need status, e.g. cityref:need-status-blocked"),
     N_("the language of the labels"),
     N_("the language of the labels and reasons"),
+    N_("the language of the layer and status labels"),
     N_("the language to check, e.g. fr"),
     N_("the lowest classification rank to report"),
     N_("the named graph holding the city's data"),

@@ -377,6 +377,12 @@ T: dict[str, tuple[str, str, str, str]] = {
         "die Sprache der Bezeichnungen und Begründungen",
         "la lingua delle etichette e delle motivazioni",
     ),
+    "the language of the layer and status labels": (
+        "la langue des libellés de couche et de statut",
+        "el idioma de las etiquetas de capa y de estado",
+        "die Sprache der Bezeichnungen von Ebene und Status",
+        "la lingua delle etichette di livello e di stato",
+    ),
     "the language to check, e.g. fr": (
         "la langue à vérifier, p. ex. fr",
         "el idioma que se comprueba, p. ej. fr",
