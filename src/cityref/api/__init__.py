@@ -10,6 +10,7 @@ from cityref.api import (
     graphs,
     health,
     home,
+    model_page,
     ontology,
     reconcile,
     sparql,
@@ -32,6 +33,7 @@ ROUTERS: list[APIRouter] = [
     validation_page.router,
     ontology.router,
     home.router,
+    model_page.router,
     cities.router,
     ui.router,
 ]
