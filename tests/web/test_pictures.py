@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.conftest import UNLIMITED
 
 from cityref import Settings, create_app
 from cityref.cities import store_reader
-from tests.conftest import UNLIMITED
 
 SVG = "{http://www.w3.org/2000/svg}"
 BROWSER = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
@@ -72,8 +72,8 @@ def test_every_linkage_is_an_arrow(client: TestClient) -> None:
     pairs = ask(
         client,
         f"SELECT DISTINCT ?from ?to WHERE {{ {ONTOLOGY} {{ "
-        "{ ?l a cityref:Linkage ; cityref:linkageFrom ?from ; cityref:linkageTo ?to } UNION { ?from cityref:dependsOn ?to } "
-        "} }",
+        "{ ?l a cityref:Linkage ; cityref:linkageFrom ?from ; cityref:linkageTo ?to } "
+        "UNION { ?from cityref:dependsOn ?to } } }",
     )
     assert len(arrows) == len(pairs) > 40
     local = {(p["from"].rsplit("/", 1)[-1], p["to"].rsplit("/", 1)[-1]) for p in pairs}
