@@ -159,3 +159,31 @@ def test_the_model_in_the_browser_links_each_node(guarded: tuple[Any, Any], live
     page.wait_for_url("**/def/B5?lang=it")
     assert page.locator("html").get_attribute("lang") == "it"
     assert outside.asked == []
+
+
+def test_markup_in_city_labels_shows_as_text_in_the_browser(browser: Any) -> None:
+    """The dashboard of a city whose labels hold markup and script, as Chromium renders it: the labels are text in
+    the pictures and the page, no element is made of them and no script runs."""
+    from tests.cities.test_dashboard import KEY, MARKUP, MARKUP_GRAPH, MARKUP_SYSTEM
+
+    from cityref.api.auth import key_digest
+
+    settings = Settings(data_dir=None, api_key_hashes=[key_digest(KEY)], **UNLIMITED)  # type: ignore[arg-type]
+    with TestClient(create_app(settings)) as app:
+        headers = {"Content-Type": "text/turtle", "Authorization": f"Bearer {KEY}"}
+        assert app.put("/graphs", params={"graph": MARKUP_GRAPH}, content=MARKUP.encode(), headers=headers).is_success
+        html = app.get("/cities/markup-town", headers={"Accept": BROWSER}).text
+    context = browser.new_context(java_script_enabled=True)
+    try:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.set_content(html, wait_until="load")
+        assert page.locator("h1").inner_text() == '<script>alert("city")</script>Markup Town'
+        matrix = page.locator("svg#interoperability-matrix")
+        assert MARKUP_SYSTEM in matrix.text_content()
+        assert "</text><script>alert(4)</script>" in page.locator("svg#risk-heat-map").text_content()
+        made = page.evaluate("document.querySelectorAll('main script, main b, main i, main img, svg svg').length")
+        assert made == 0 and dialogs == []
+    finally:
+        context.close()

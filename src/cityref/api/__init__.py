@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from cityref.api import (
     cities,
+    city_pictures,
     dereference,
     graphs,
     health,
@@ -35,6 +36,7 @@ ROUTERS: list[APIRouter] = [
     home.router,
     model_page.router,
     cities.router,
+    city_pictures.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

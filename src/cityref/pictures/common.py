@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cityref import i18n
-from cityref.cities.reader import Row
+from cityref.cities.reader import Reader, Row, iri
+from cityref.store.base import sparql_iri
 
 CITYREF = "https://w3id.org/cityref/def/"
 ONTOLOGY = "<https://w3id.org/cityref/graph/ontology>"
@@ -87,7 +88,7 @@ class Table:
     """A picture's data: ``columns`` are (CSV name, English heading) pairs; each row has one text per column."""
 
     columns: tuple[tuple[str, str], ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
 
     def to_csv(self) -> str:
         """The CSV download: a header of the column names, then the rows. A text cell that a spreadsheet would
@@ -137,3 +138,27 @@ def to_float(text: str | None) -> float | None:
 
 def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def ontology_labels(read: Reader, iris: Iterable[str], lang: str) -> Labels:
+    """The labels (``skos:prefLabel`` or ``rdfs:label``) of ``iris`` in the ontology graph, best for ``lang``."""
+    lang = checked_language(lang)
+    labels = Labels(lang)
+    wanted = " ".join(sparql_iri(i) for i in unique(iris))
+    if not wanted:
+        return labels
+    text = f"""{PREFIXES}
+SELECT ?x ?label WHERE {{
+  GRAPH {ONTOLOGY} {{
+    VALUES ?x {{ {wanted} }}
+    ?x skos:prefLabel|rdfs:label ?label FILTER(LANG(?label) IN ("{lang}", "en", ""))
+  }}
+}}"""
+    for row in read(text):
+        labels.offer(iri(row, "x"), row, "label")
+    return labels
+
+
+def heading(text: str) -> str:
+    """An ontology label (lower case, as labels are written) as a heading: its first letter capitalised."""
+    return text[:1].upper() + text[1:]
