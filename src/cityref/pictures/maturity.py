@@ -125,7 +125,7 @@ def read_maturity(read: Reader, graph: str, city_label: str, lang: str = "en") -
             by_iri.get(rated[d][0]) if d in rated else None,
             rated[d][1] if d in rated else "",
         )
-        for d in sorted(set(dimensions), key=lambda d: dimensions.index(d))
+        for d in sorted(set(dimensions))  # by IRI: the same order in every language
     ]
     return MaturityRadar(
         lang,
