@@ -176,3 +176,23 @@ def test_a_city_without_data_gets_empty_pictures_not_errors(client: TestClient) 
     assert page.count("<svg ") == 4
     assert "Non c&#39;è ancora alcuna valutazione della maturità di questa città." in page
     assert csv_of(client, "markup-town", "maturity-radar")[0]["stage_number"] == ""
+
+
+def test_a_large_matrix_is_cut_to_the_busiest_parties_and_says_so(client: TestClient) -> None:
+    from cityref.cities import find_city, store_reader
+    from cityref.pictures import interoperability_picture, read_interoperability
+
+    read = store_reader(client.app.state.store, client.app.state.settings)  # type: ignore[attr-defined]
+    city = find_city(read, "exampleton")
+    full = read_interoperability(read, city.graph, "en")
+    cut = read_interoperability(read, city.graph, "en", max_parties=3)
+    assert len(cut.parties) == 3 < cut.party_count == len(full.parties)
+    busiest = sorted(full.parties, key=lambda p: -sum((n.source == p) + (n.target == p) for n in full.needs))
+    assert busiest[0] in cut.parties
+    picture = interoperability_picture(cut)
+    assert "draws the 3 of" in picture.description
+    assert len(picture.table.rows) == len(full.needs), "the table keeps every need"
+    root = ET.fromstring(picture.svg)
+    drawn = [g for g in root.iter(SVG + "g") if g.get("class") == "need"]
+    inside = [n for n in cut.needs if n.source in cut.parties and n.target in cut.parties]
+    assert len(drawn) == len(inside) < len(full.needs)
