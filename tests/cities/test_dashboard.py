@@ -56,7 +56,7 @@ def svg_of(client: TestClient, city: str, name: str, lang: str = "en") -> ET.Ele
     response = client.get(f"/cities/{city}/pictures/{name}.svg", params={"lang": lang})
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("image/svg+xml")
-    assert "attachment" in response.headers["content-disposition"]
+    assert response.headers["content-disposition"] == f'inline; filename="{city}-{name}.svg"'
     return ET.fromstring(response.content)
 
 
@@ -196,3 +196,11 @@ def test_a_large_matrix_is_cut_to_the_busiest_parties_and_says_so(client: TestCl
     drawn = [g for g in root.iter(SVG + "g") if g.get("class") == "need"]
     inside = [n for n in cut.needs if n.source in cut.parties and n.target in cut.parties]
     assert len(drawn) == len(inside) < len(full.needs)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_defused() -> None:
+    from cityref.pictures.common import Table
+
+    table = Table((("label", "Label"), ("value", "Value")), [("=HYPERLINK(1)", "-3.5"), ("@SUM(A1)", "+x"), ("ok", "")])
+    rows = list(csv.reader(io.StringIO(table.to_csv())))
+    assert rows == [["label", "value"], ["'=HYPERLINK(1)", "-3.5"], ["'@SUM(A1)", "'+x"], ["ok", ""]]

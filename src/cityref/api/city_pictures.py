@@ -57,7 +57,7 @@ async def picture_svg(
 ) -> Response:
     ui = reader(request.scope, "cities")
     picture = await _one(ident, name, ui, settings, store, work)
-    return Response(standalone(picture.svg), media_type=SVG, headers=headers(ui, f"{ident}-{name}.svg"))
+    return Response(standalone(picture.svg), media_type=SVG, headers=headers(ui, f"{ident}-{name}.svg", inline=True))
 
 
 @router.get(
