@@ -90,6 +90,11 @@ class Table:
     columns: tuple[tuple[str, str], ...]
     rows: Sequence[tuple[str, ...]]
 
+    @property
+    def shown(self) -> list[tuple[int, str]]:
+        """(index, English heading) of the columns a page shows people (the IRI columns are for machines)."""
+        return [(i, heading) for i, (_, heading) in enumerate(self.columns) if heading != "IRI"]
+
     def to_csv(self) -> str:
         """The CSV download: a header of the column names, then the rows. A text cell that a spreadsheet would
         run as a formula (starting with ``= + - @``, tab or carriage return, and not a number) gets a leading
