@@ -185,7 +185,7 @@ def draw_risk_heat_map(heat: RiskHeatMap, t: Translate | None = None) -> str:
     for index, risk in enumerate(heat.risks, start=1):
         place = f"{risk.likelihood} × {risk.impact}" if risk.score else t(N_("not assessed"))
         lines = svg.wrap(f"{index}. {risk.label} ({place})", width - 40, 12, max_lines=2)
-        key.append(svg.text_block(lines, 16, y, size=12, lang=None))
+        key.append(svg.text_block(lines, 16, y, size=12, lang=risk.label_lang))
         y += len(lines) * 15 + 4
     height = y + 12
     body = svg.element("rect", width=f"{width:g}", height=f"{height:g}", fill="#fff") + "".join(parts) + "".join(key)
