@@ -122,7 +122,12 @@ def test_the_benefit_map_shows_progress_against_target(client: TestClient) -> No
     stages = [r["stage"] for r in rows]
     assert stages[0] == "Enabler" and stages[-1] == "Strategic objective", "columns in the order value flows"
     italian = svg_of(client, "exampleton", "benefit-map", "it")
-    assert "Fattore abilitante" in "".join(italian.itertext()), "column headings are the ontology's Italian labels"
+    text = "".join(italian.itertext())
+    assert "Fattore abilitante" in text, "column headings are the ontology's Italian labels"
+    for row in rows:
+        if row["baseline"] and row["target"] and max(float(row["baseline"]), float(row["target"])) < 1000:
+            written = f"{row['baseline'].replace('.', ',')} → {row['target'].replace('.', ',')}"
+            assert written in text, "numbers are written the Italian way in the picture"
 
 
 def test_the_interoperability_matrix_marks_every_need(client: TestClient) -> None:

@@ -12,6 +12,8 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal, format_percent
+
 from cityref import i18n
 from cityref.cities.reader import Reader, Row, iri
 from cityref.store.base import sparql_iri
@@ -132,6 +134,17 @@ def number(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:g}" if value != int(value) else str(int(value))
+
+
+def shown_number(value: float | None, lang: str) -> str:
+    """A number as a reader of ``lang`` writes it (a decimal comma in French, German, Spanish and Italian);
+    empty when unknown. Only for the pictures: the CSV keeps :func:`number`."""
+    return "" if value is None else format_decimal(value, locale=checked_language(lang))
+
+
+def shown_share(share: float, lang: str) -> str:
+    """A share (1.0 is all) as a percentage written the reader's way."""
+    return format_percent(share, locale=checked_language(lang))
 
 
 def to_float(text: str | None) -> float | None:
