@@ -209,3 +209,14 @@ def test_csv_cells_a_spreadsheet_would_run_are_defused() -> None:
     table = Table((("label", "Label"), ("value", "Value")), [("=HYPERLINK(1)", "-3.5"), ("@SUM(A1)", "+x"), ("ok", "")])
     rows = list(csv.reader(io.StringIO(table.to_csv())))
     assert rows == [["label", "value"], ["'=HYPERLINK(1)", "-3.5"], ["'@SUM(A1)", "'+x"], ["ok", ""]]
+
+
+def test_a_crowded_heat_map_cell_shows_five_markers_and_how_many_more() -> None:
+    from cityref.pictures.risks import AssessedRisk, RiskHeatMap, draw_risk_heat_map
+
+    risks = [AssessedRisk(f"urn:x:r{i}", f"risk {i}", "en", "", "", 3, 4, "") for i in range(9)]
+    root = ET.fromstring(draw_risk_heat_map(RiskHeatMap("en", "Likelihood", "Impact", risks)))
+    assert len([g for g in root.iter(SVG + "g") if g.get("class") == "risk"]) == 5
+    texts = [t.text for t in root.iter(SVG + "tspan")]
+    assert "+4" in texts
+    assert sum(1 for t in texts if t and t.endswith("(3 × 4)")) == 9, "every risk stays in the key"
