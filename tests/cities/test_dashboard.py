@@ -87,8 +87,12 @@ def test_the_dashboard_shows_four_pictures_each_with_a_text_alternative(client: 
         rows = page.split(f'id="{name}-table"')[1].split("</table>")[0].count("<tr>") - 1
         assert rows == len(csv_of(client, "exampleton", name)) > 0, name
     assert 'href="/model"' in page and 'href="/cities"' in page
-    # Clients still get JSON.
-    assert client.get("/cities/exampleton").json()["id"] == "exampleton"
+    # Clients still get JSON, which names the downloads.
+    body = client.get("/cities/exampleton").json()
+    assert body["id"] == "exampleton" and list(body["pictures"]) == list(CITY_PICTURES)
+    for links in body["pictures"].values():
+        for href in links.values():
+            assert client.get(href.removeprefix("http://testserver")).status_code == 200, href
 
 
 def test_every_svg_download_is_well_formed_and_titled(client: TestClient) -> None:
