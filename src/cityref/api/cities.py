@@ -81,7 +81,7 @@ async def city(ident: str, request: Request, settings: SettingsDep, store: Store
         return await dashboard(ident, ui, settings, store, work)
     found = await read_city(settings, store, work, lambda read: find_city(read, ident, ui.lang))
     base = f"{settings.public_base_url()}/cities/{found.id}"
-    body = {**found.to_json(), "pages": {path: f"{base}/{path}" for path, _ in CITY_PAGES}}
+    body: dict[str, Any] = {**found.to_json(), "pages": {path: f"{base}/{path}" for path, _ in CITY_PAGES}}
     body["pictures"] = {
         name: {"svg": f"{base}/pictures/{name}.svg", "csv": f"{base}/pictures/{name}.csv"} for name in CITY_PICTURES
     }
