@@ -40,6 +40,8 @@ PAGES = [
     "/browse/scheme-operating-model?lang=es",
     "/search?q=interop",
     "/def/City?lang=de",
+    "/model",
+    "/model?lang=fr",
 ]
 
 

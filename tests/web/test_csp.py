@@ -32,6 +32,8 @@ def watch(page: Any) -> list[str]:
         # The workbench's script ran (it builds the editor) and its style applies.
         ("/sparql", ".editor.enhanced", "display", "grid"),
         ("/queries/interoperability-needs", ".query-form fieldset", "border-top-color", "rgb(200, 200, 200)"),
+        ("/model", "figure.picture svg", "border-top-style", "solid"),
+        ("/cities/exampleton", "table.data th", "border-top-style", "solid"),
     ],
 )
 def test_pages_are_styled_and_nothing_is_blocked(

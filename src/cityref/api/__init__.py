@@ -7,11 +7,13 @@ from fastapi import APIRouter
 from cityref.api import (
     browse,
     cities,
+    city_pictures,
     dereference,
     graphs,
     health,
     home,
     labels,
+    model_page,
     ontology,
     reconcile,
     sparql,
@@ -34,9 +36,11 @@ ROUTERS: list[APIRouter] = [
     validation_page.router,
     ontology.router,
     home.router,
+    model_page.router,
     cities.router,
     labels.router,
     browse.router,
+    city_pictures.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

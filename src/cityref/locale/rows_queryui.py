@@ -57,7 +57,6 @@ T: dict[str, tuple[str, str, str, str]] = {
         "Scaricare il risultato",
     ),
     "Download:": ("Télécharger :", "Descargar:", "Herunterladen:", "Scaricare:"),
-    "EIF layer": ("Couche EIF", "Capa EIF", "EIF-Ebene", "Livello EIF"),
     "Enabler": ("Levier", "Habilitador", "Wegbereiter", "Fattore abilitante"),
     "JSON-LD (CONSTRUCT/DESCRIBE)": (
         "JSON-LD (CONSTRUCT/DESCRIBE)",
