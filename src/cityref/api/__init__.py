@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from cityref.api import (
     cities,
+    city_assessment,
     dereference,
     graphs,
     health,
@@ -33,6 +34,7 @@ ROUTERS: list[APIRouter] = [
     ontology.router,
     home.router,
     cities.router,
+    city_assessment.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:
