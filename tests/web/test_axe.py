@@ -30,6 +30,9 @@ PAGES = [
     "/reconcile/preview?id=B5",
     "/cities?lang=de",
     "/cities/exampleton",
+    "/cities/exampleton/assessment?lang=fr",
+    "/cities/exampleton/gaps",
+    "/cities/exampleton/gaps?lang=de&date=2025-03-03",
 ]
 
 

@@ -18,6 +18,8 @@ PAGES = {
     "sparql": "/sparql",
     "upload": "/validate",
     "not found": "/def/no-such-term-here",
+    "assessment": "/cities/exampleton/assessment",
+    "gaps": "/cities/exampleton/gaps",
 }
 NAV = ["Model", "Terms", "Query", "Validate", "Cities", "API"]
 
