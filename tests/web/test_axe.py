@@ -42,6 +42,9 @@ PAGES = [
     "/def/City?lang=de",
     "/model",
     "/model?lang=fr",
+    "/cities/exampleton/assessment?lang=fr",
+    "/cities/exampleton/gaps",
+    "/cities/exampleton/gaps?lang=de&date=2025-03-03",
 ]
 
 

@@ -21,6 +21,8 @@ PAGES = {
     "canned query": "/queries/interoperability-needs",
     "upload": "/validate",
     "not found": "/def/no-such-term-here",
+    "assessment": "/cities/exampleton/assessment",
+    "gaps": "/cities/exampleton/gaps",
 }
 NAV = ["Model", "Terms", "Query", "Validate", "Cities", "API"]
 
