@@ -29,6 +29,11 @@ TITLES = (
     N_("Services without a digital channel"),
     N_("Silo systems: no interoperability need recorded"),
     N_("Key risks the city leaves without mitigation"),
+    N_("Interoperability needs still open around an established practice"),
+    N_("Key risks left open because what mitigates them is not adopted"),
+    N_("Maturity dimensions below the stage the established practices imply"),
+    N_("Practices marked established ahead of the practices they depend on"),
+    N_("Delivery principles the city shows no evidence of"),
 )
 PARAMETERS = (
     N_("follow one enabler only"),
@@ -46,6 +51,8 @@ PARAMETERS = (
     N_("the lowest classification rank to report"),
     N_("the named graph holding the city's data"),
     N_("the practice whose dependencies are listed, e.g. cityref:B5"),
+    N_("the practice adoption assessment to read"),
+    N_("the language of the reasons"),
 )
 DESCRIPTIONS = (
     N_(
@@ -136,5 +143,43 @@ DESCRIPTIONS = (
         "Each key risk of the operating model for which the city's data holds no risk with a mitigation. The "
         "column 'recorded' says whether the city has at least noted a risk of that kind; 'suggestedPractices' "
         "lists the practices the reference model names as mitigating it."
+    ),
+    N_(
+        "For the chosen practice adoption assessment, each interoperability need that is not achieved and "
+        "involves a system an established practice relies on: a system the practice's record cites as evidence, "
+        "or one the city says advances the practice. The reason is the need status's definition in the chosen "
+        "language (English when it has none in that language). Serious (high) when the need is blocked, medium "
+        "when identified or planned, low when in progress. The next step is B5, mapping the city's "
+        "interoperability needs."
+    ),
+    N_(
+        "For the chosen practice adoption assessment, each practice or delivery principle that the model names as"
+        " mitigating a key risk and that the assessment marks not started or planned, or does not record. The "
+        "reason is the key risk's mitigation reason in the chosen language (English when it has none in that "
+        "language). Serious (high) when nothing that mitigates the risk is established and the city's own risk "
+        "register names a risk of that kind, medium when nothing is established, low otherwise."
+    ),
+    N_(
+        "For the chosen practice adoption assessment, each practice marked established whose implied cell of the "
+        "maturity model (cityref:impliesMaturityCell, cityref's own reading) is at a higher stage than the city's"
+        " latest maturity assessment gives that dimension. The reason is the cell's definition in the chosen "
+        "language (English when it has none in that language): what that stage looks like in that dimension. "
+        "Serious (high) two or more stages short, medium one stage short. The next step is a practice not yet "
+        "established that implies a cell of the same dimension at most one stage above the city's, or else the "
+        "cell itself."
+    ),
+    N_(
+        "For the chosen practice adoption assessment, each practice marked established that has a linkage to a "
+        "practice the same assessment does not mark established (or does not record at all). The reason is the "
+        "linkage's own, in the chosen language (English when it has none in that language); the next step is the "
+        "prerequisite. Serious (high) when the prerequisite is not started, planned or unrecorded, medium when "
+        "partial."
+    ),
+    N_(
+        "For the chosen practice adoption assessment, each delivery principle whose record cites no evidence from"
+        " the city's own data, or that the assessment does not record at all. The reason is the principle's "
+        "definition in the chosen language (English when it has none in that language): what following it means. "
+        "Serious (high) when marked established without evidence, medium when partial or unrecorded, low when not"
+        " started or planned."
     ),
 )
