@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from cityref.errors import BadRequest, BudgetExceeded, CityrefError, Forbidden, PayloadTooLarge
+from cityref.i18n_strings import N_
 from cityref.settings import Settings
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -38,7 +39,7 @@ Resolver = Callable[[str, int], list[str]]
 class FetchFailed(CityrefError):
     """The host named by the URL was reached but did not hand over a delivery (an HTTP error, a broken answer)."""
 
-    code, status, title = "fetch-failed", 502, "The delivery could not be fetched"
+    code, status, title = "fetch-failed", 502, N_("The delivery could not be fetched")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cityref import media
+from cityref.i18n_strings import N_
 from cityref.validation.render import SHAPES_BASE
 from cityref.validation.report import SEVERITIES, severity_rank
 
@@ -14,12 +15,12 @@ DOWNLOADS = tuple((f.name, f.extension) for f in media.REPORT_FORMATS)
 """Every report format the API renders, as (``?format=`` name, file extension)."""
 FORMAT_NAMES = {
     "json": "JSON",
-    "turtle": "Turtle (W3C report)",
-    "jsonld": "JSON-LD (W3C report)",
+    "turtle": N_("Turtle (W3C report)"),
+    "jsonld": N_("JSON-LD (W3C report)"),
     "csv": "CSV",
     "junit": "JUnit XML",
     "html": "HTML",
-    "text": "Text",
+    "text": N_("Text"),
 }
 
 
