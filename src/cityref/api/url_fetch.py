@@ -157,6 +157,7 @@ def fetch_delivery(url: str, settings: Settings, target: Path, resolver: Resolve
         scheme, host, port, address = check_target(url, hosts, resolver)
         kind = _PinnedHTTPS if scheme == "https" else _PinnedHTTP
         connection = kind(host, address, port, max(deadline - time.monotonic(), 0.001))
+        response: http.client.HTTPResponse | None = None
         try:
             path = urlsplit(url).path or "/"
             query = urlsplit(url).query
@@ -175,6 +176,8 @@ def fetch_delivery(url: str, settings: Settings, target: Path, resolver: Resolve
         except (OSError, http.client.HTTPException) as error:
             raise FetchFailed(f"Fetching from {host} failed ({type(error).__name__})", url=url) from None
         finally:
+            if response is not None:
+                response.close()  # its file holds the socket open until closed itself
             connection.close()
     raise FetchFailed(
         f"More than {settings.validation_url_max_redirects} redirects (validation_url_max_redirects)", url=url

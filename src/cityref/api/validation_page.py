@@ -180,6 +180,8 @@ async def _problem_page(
     work: Work,
 ) -> HTMLResponse:
     kept = work.runs.runs.get(draft.again) if draft.again else None
+    if draft.error_at == "url" and not settings.validation_url_hosts:
+        draft.error_at = None  # the form has no URL field: the message goes above it
     problem = error.to_problem(request.url.path)
     if str(problem.get("file", "")).startswith("url:"):
         problem["file"] = str(problem["file"])[4:]
