@@ -73,7 +73,8 @@ def test_every_report_format_downloads(client: TestClient, run: str, fmt: str) -
     answer = client.get(f"/validate/runs/{run_id}/report?format={fmt}")
     assert answer.status_code == 200
     assert answer.headers["content-type"].startswith(RENDERERS[fmt][0])
-    assert answer.headers["content-disposition"].startswith("attachment; filename=")
+    disposition = "inline" if fmt == "html" else "attachment"
+    assert answer.headers["content-disposition"].startswith(f"{disposition}; filename=")
     assert "device-noise-09" in answer.text
 
 

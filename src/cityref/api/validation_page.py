@@ -237,7 +237,9 @@ async def run_report(
     extension = dict(view.DOWNLOADS)[format]
     media_type = RENDERERS[format][0]
     headers = {
-        "Content-Disposition": f'attachment; filename="cityref-report-{run_id[:8]}.{extension}"',
+        # the HTML report is a page to read: shown when opened, saved by the page's link (its download attribute)
+        "Content-Disposition": f"{'inline' if format == 'html' else 'attachment'}; "
+        f'filename="cityref-report-{run_id[:8]}.{extension}"',
         "X-Conforms": str(result.conforms).lower(),
         "Cache-Control": "no-store",
     }
