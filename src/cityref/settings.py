@@ -156,6 +156,12 @@ class Settings(BaseSettings):
         description="Validations made on the page whose input is kept on the server, so that 'validate again' "
         "and the report downloads can reuse it (the oldest are dropped first)",
     )
+    validation_page_max_results: int = Field(
+        default=2000,
+        ge=1,
+        description="Most results the validation page lists (the counts cover them all, and the downloads hold "
+        "every result)",
+    )
     validation_page_run_ttl_s: float = Field(
         default=1800.0, gt=0, description="Seconds a validation made on the page keeps its input and report"
     )

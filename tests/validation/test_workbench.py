@@ -165,3 +165,15 @@ def test_a_run_in_a_city_context_says_so(client: TestClient) -> None:
     answer = _post(client, text=broken_register(), context=graph)
     assert answer.status_code == 303
     assert graph in client.get(answer.headers["location"]).text
+
+
+def test_the_page_lists_at_most_its_cap_and_the_downloads_hold_every_result() -> None:
+    settings = Settings(data_dir=None, load_examples=False, validation_page_max_results=2, **UNLIMITED)
+    with TestClient(create_app(settings)) as capped:
+        answer = _post(capped, text=broken_register())
+        page = capped.get(answer.headers["location"]).text
+        assert page.count('<li class="result ') == 2
+        assert "only the first 2 results are listed" in page
+        run_id = answer.headers["location"].split("/")[-1].split("?")[0]
+        rows = list(csv.DictReader(io.StringIO(capped.get(f"/validate/runs/{run_id}/report?format=csv").text)))
+    assert len(rows) > 2

@@ -105,8 +105,10 @@ async def upload_page(
 
 
 def _job(
-    run: Run, settings: Settings, request: Request, renderer: str, severity: str = "Info", labels: bool = False
+    run: Run, settings: Settings, request: Request, renderer: str, severity: str = "Info", for_page: bool = False
 ) -> ValidationJob:
+    """The validation of a run's input: for its page (JSON, focus nodes named, at most the page's results), or for
+    a download (the format asked for, every result at or above ``severity``)."""
     profiles_dir = getattr(request.app.state, "profiles_dir", None) or resources.shapes_dir()
     return ValidationJob(
         files=tuple(run.files),
@@ -117,7 +119,8 @@ def _job(
         max_triples=settings.max_triples,
         max_expansion=settings.max_body_bytes,
         profiles_dir=str(profiles_dir),
-        focus_labels=labels,
+        focus_labels=for_page,
+        max_results=settings.validation_page_max_results if for_page else None,
     )
 
 
@@ -147,7 +150,7 @@ async def validate_form(
     except FormProblem as failed:
         return await _problem_page(request, settings, store, profiles, failed.error, failed.draft, work)
     try:
-        result = await _validate(work, store, settings, run, _job(run, settings, request, "json", labels=True))
+        result = await _validate(work, store, settings, run, _job(run, settings, request, "json", for_page=True))
     except CityrefError as error:
         shutil.rmtree(run.folder, ignore_errors=True)
         draft = draft_of(run)
