@@ -177,3 +177,20 @@ def test_the_page_lists_at_most_its_cap_and_the_downloads_hold_every_result() ->
         run_id = answer.headers["location"].split("/")[-1].split("?")[0]
         rows = list(csv.DictReader(io.StringIO(capped.get(f"/validate/runs/{run_id}/report?format=csv").text)))
     assert len(rows) > 2
+
+
+def test_groups_put_the_worst_nodes_first_and_tally_each_node() -> None:
+    from cityref.api.workbench_report import groups
+
+    results = [
+        {"focusNode": "urn:b", "severity": "Info", "sourceShape": "https://w3id.org/cityref/shapes/p/s1"},
+        {"focusNode": "urn:a", "severity": "Warning", "sourceShape": "urn:s2"},
+        {"focusNode": "urn:a", "severity": "Violation", "sourceShape": "urn:s2"},
+        {"focusNode": "urn:a", "severity": "Violation", "sourceShape": "urn:s3"},
+    ]
+    found = groups({"profiles": ["p", "q"], "results": results}, {"urn:b": "Bee"})
+    assert [(g.node, g.label, g.worst) for g in found] == [("urn:a", None, "Violation"), ("urn:b", "Bee", "Info")]
+    assert found[0].tally() == [("Violation", 2), ("Warning", 1)]
+    assert [r.severity for r in found[0].rows] == ["Violation", "Violation", "Warning"]
+    assert found[1].rows[0].profile == "p" and found[1].rows[0].shape == "s1"
+    assert found[0].rows[0].profile == "shapes", "a shape outside the profiles' namespace, with several profiles"

@@ -55,8 +55,12 @@ class Group:
     def worst(self) -> str:
         return max((r.severity for r in self.rows), key=severity_rank, default="Info")
 
-    def count(self, severity: str) -> int:
-        return sum(1 for r in self.rows if r.severity == severity)
+    def tally(self) -> list[tuple[str, int]]:
+        """How many results of each severity the node has, worst first, leaving out those it has none of."""
+        counts: dict[str, int] = {}
+        for row in self.rows:  # rows are sorted worst first
+            counts[row.severity] = counts.get(row.severity, 0) + 1
+        return list(counts.items())
 
 
 def _profile(shape: str, profiles: list[str]) -> str:
