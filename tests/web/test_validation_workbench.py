@@ -199,3 +199,24 @@ def test_the_report_and_the_error_fit_a_phone(browser: Any, live_server: str) ->
         assert page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]") == [390, 390]
     finally:
         context.close()
+
+
+def test_a_delivery_over_the_limit_is_stopped_in_the_page_with_the_input_kept(page: Any, live_server: str) -> None:
+    page.goto(f"{live_server}/validate?lang=es")
+    most = int(page.get_attribute("#workbench", "data-max-bytes") or 0)
+    assert most > 0
+    transfer = page.evaluate_handle(
+        "n => { const t = new DataTransfer(); t.items.add(new File([new Uint8Array(n)], 'big.ttl')); return t; }",
+        most + 1,
+    )
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": transfer})
+    page.fill("#text", "# kept")
+    page.check(PROFILE)
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+    page.click("button[type=submit]")
+    problem = page.locator("#size-problem")
+    problem.wait_for(state="visible")
+    assert "no se envió nada" in problem.inner_text()
+    assert sent == [] and page.url.endswith("/validate?lang=es")
+    assert page.locator("#text").input_value() == "# kept" and page.locator(PROFILE).is_checked()

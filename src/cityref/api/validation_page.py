@@ -80,6 +80,7 @@ async def _form_page(
         url_hosts=settings.validation_url_hosts,
         contexts=await run_in_threadpool(_city_graphs, store, settings),
         max_mb=round(settings.max_body_bytes / 1_000_000),
+        max_bytes=settings.max_body_bytes,
     )
     return HTMLResponse(page, status_code=status, headers={"Vary": VARY, "Content-Language": ui.lang})
 

@@ -205,6 +205,17 @@ T: dict[str, tuple[str, str, str, str]] = {
         "Ciò che la città già conserva viene considerato (in sola lettura); si elencano solo i problemi dei nodi "
         "propri della consegna.",
     ),
+    "the delivery is larger than this server accepts (%(max_mb)s MB in all), so nothing was sent. Check fewer or "
+    "smaller files.": (
+        "la livraison dépasse ce que ce serveur accepte (%(max_mb)s Mo en tout) : rien n'a été envoyé. Vérifiez "
+        "moins de fichiers, ou des fichiers plus petits.",
+        "la entrega supera lo que este servidor acepta (%(max_mb)s MB en total), así que no se envió nada. "
+        "Compruebe menos archivos o archivos más pequeños.",
+        "die Lieferung ist größer, als dieser Server annimmt (insgesamt %(max_mb)s MB); es wurde nichts gesendet. "
+        "Prüfen Sie weniger oder kleinere Dateien.",
+        "la consegna supera quanto questo server accetta (%(max_mb)s MB in tutto), quindi non è stato inviato "
+        "nulla. Verificate meno file o file più piccoli.",
+    ),
     "line %(line)s, column %(column)s": (
         "ligne %(line)s, colonne %(column)s",
         "línea %(line)s, columna %(column)s",

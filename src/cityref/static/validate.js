@@ -86,7 +86,24 @@
     apply();
   }
 
+  /* A delivery over the server's limit would only earn a 413 page, and the form would be gone: say so here,
+     before sending, with everything the reader chose still in place. The server's own check still decides. */
+  function sizeCheck() {
+    var form = document.getElementById("workbench");
+    var problem = document.getElementById("size-problem");
+    if (!form || !problem || !form.dataset.maxBytes) return;
+    var most = parseInt(form.dataset.maxBytes, 10);
+    form.addEventListener("submit", function (event) {
+      var input = document.getElementById("file"), text = document.getElementById("text");
+      var total = text ? new Blob([text.value]).size : 0;
+      if (input) Array.prototype.forEach.call(input.files, function (file) { total += file.size; });
+      problem.hidden = total <= most;
+      if (total > most) event.preventDefault();
+    });
+  }
+
   dropZone();
+  sizeCheck();
   caretAtError();
   filters();
 })();
