@@ -33,6 +33,8 @@ class Vendor(BaseHTTPRequestHandler):
         Vendor.asked.append(self.path)
         if self.path == "/devices.ttl":
             self._send(200, REGISTER, {"Content-Type": "text/turtle"})
+        elif self.path == "/broken.ttl":
+            self._send(200, b"@prefix ex: <http://example.org/> .\nex:a ex:b\n", {"Content-Type": "text/turtle"})
         elif self.path == "/moved":
             self._send(302, b"", {"Location": "/devices.ttl"})
         elif self.path == "/away":
@@ -126,6 +128,15 @@ def test_a_listed_host_is_fetched_and_validated(listed_client: TestClient, vendo
     report = listed_client.get(answer.headers["location"])
     assert report.headers["x-conforms"] == "false"
     assert "device-noise-09" in report.text
+
+
+def test_a_malformed_delivery_at_a_url_shows_its_line_beside_the_url(listed_client: TestClient, vendor: int) -> None:
+    url = f"http://127.0.0.1:{vendor}/broken.ttl"
+    answer = _post(listed_client, url)
+    assert answer.status_code == 400
+    box = _problem(answer)
+    assert "<dt>Line</dt><dd>3</dd>" in box and "<code>broken.ttl</code>" in box
+    assert f'value="{url}"' in answer.text, "the URL is kept in its field"
 
 
 def test_a_redirect_to_the_same_listed_host_is_followed(listed_client: TestClient, vendor: int) -> None:

@@ -165,13 +165,11 @@ async def validate_form(
 
 
 def _where(error: CityrefError, run: Run) -> str | None:
-    """The input a validation error concerns, from the file it names."""
+    """The input a validation error concerns, from the file it names (or the only input there was)."""
     name = str(error.extra.get("file") or "")
-    if not name:
-        return "text" if run.text.strip() and len(run.files) == 1 else None
-    if name.startswith("pasted."):
-        return "text"
-    return "url" if name.startswith("url:") else "file"
+    if name:
+        return run.source_of(name)
+    return run.sources[0] if len(set(run.sources)) == 1 else None
 
 
 async def _problem_page(
@@ -187,8 +185,6 @@ async def _problem_page(
     if draft.error_at == "url" and not settings.validation_url_hosts:
         draft.error_at = None  # the form has no URL field: the message goes above it
     problem = error.to_problem(request.url.path)
-    if str(problem.get("file", "")).startswith("url:"):
-        problem["file"] = str(problem["file"])[4:]
     return await _form_page(request, settings, store, profiles, draft, kept=kept, problem=problem, status=error.status)
 
 

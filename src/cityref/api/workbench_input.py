@@ -104,12 +104,14 @@ async def _read(
     draft.again = _one(fields, "again")
     language_chain(draft.lang)
     files: list[tuple[str, str | None, str | None]] = []
+    sources: list[str] = []
     if draft.text.strip():
         draft.error_at = "text"
         fmt = format_for(draft.text_format)
         path = folder / f"pasted.{fmt.extension}"
         path.write_text(draft.text, encoding="utf-8")
         files.append((str(path), fmt.media_type, path.name))
+        sources.append("text")
     draft.error_at = "file"
     for field_name, path, part_type, filename in parts:
         if field_name != "file" or not filename:  # a browser sends an empty part for an empty file input
@@ -117,13 +119,17 @@ async def _read(
             continue
         format_for(part_type, filename)  # 415 for a file we cannot read, before anything runs
         files.append((str(path), part_type, filename))
+        sources.append("file")
     if draft.again and _one(fields, "reuse_files"):
-        files.extend(_copied(runs.get(draft.again), folder))
+        kept = _copied(runs.get(draft.again), folder)
+        files.extend(kept)
+        sources.extend("file" for _ in kept)
     if draft.url:
         draft.error_at = "url"
         fetched = await run_in_threadpool(fetch_delivery, draft.url, settings, folder / "fetched")
         fmt = format_for(fetched.content_type, fetched.filename)
-        files.append((str(fetched.path), fmt.media_type, "url:" + fetched.filename))
+        files.append((str(fetched.path), fmt.media_type, fetched.filename))
+        sources.append("url")
     draft.error_at = None
     if not files:
         raise BadRequest("Give a delivery to check: paste it, choose or drop files, or name a URL")
@@ -134,6 +140,7 @@ async def _read(
         id=run_id,
         folder=folder,
         files=files,
+        sources=sources,
         profiles=draft.profiles,
         lang=draft.lang,
         text=draft.text,
@@ -146,8 +153,8 @@ async def _read(
 def _copied(previous: Run, folder: Path) -> list[tuple[str, str | None, str | None]]:
     """The files chosen in the browser for an earlier run, copied into the new run's folder."""
     out: list[tuple[str, str | None, str | None]] = []
-    for index, (path, content_type, name) in enumerate(previous.files):
-        if name and name in previous.uploaded:
+    for index, ((path, content_type, name), source) in enumerate(zip(previous.files, previous.sources, strict=True)):
+        if source == "file":
             target = folder / f"kept-{index}"
             shutil.copyfile(path, target)
             out.append((str(target), content_type, name))

@@ -23,14 +23,16 @@ from cityref.errors import NotFound
 
 @dataclass
 class Run:
-    """One validation made on the page. ``files`` are (path, content type, name) as a validation job takes them;
-    ``text`` is the pasted delivery (also among ``files``), kept to fill the text area again."""
+    """One validation made on the page. ``files`` are (path, content type, name) as a validation job takes them,
+    ``sources`` says where each came from (``text``, ``file`` or ``url``); ``text`` is the pasted delivery (also
+    among ``files``), kept to fill the text area again."""
 
     id: str
     folder: Path
     files: list[tuple[str, str | None, str | None]]
     profiles: list[str]
     lang: str
+    sources: list[str] = field(default_factory=list)
     text: str = ""
     text_format: str = "text/turtle"
     url: str = ""
@@ -42,7 +44,11 @@ class Run:
     @property
     def uploaded(self) -> list[str]:
         """The names of the files chosen in the browser (not the pasted text, not the fetched URL)."""
-        return [name for _, _, name in self.files if name and not name.startswith(("pasted.", "url:"))]
+        return [name or "" for (_, _, name), source in zip(self.files, self.sources, strict=True) if source == "file"]
+
+    def source_of(self, name: str) -> str | None:
+        """Which input the file called ``name`` came from, as a validation error names it."""
+        return next((src for (_, _, n), src in zip(self.files, self.sources, strict=True) if n == name), None)
 
 
 class WorkbenchRuns:
