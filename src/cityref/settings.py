@@ -150,6 +150,9 @@ class Settings(BaseSettings):
     validation_url_max_redirects: int = Field(
         default=3, ge=0, description="Most redirects followed when fetching a delivery (each to a listed host only)"
     )
+    validation_url_concurrent_fetches: int = Field(
+        default=4, ge=1, description="Deliveries fetched from URLs at once (more: 503 at once, with Retry-After)"
+    )
     validation_page_runs_kept: int = Field(
         default=50,
         ge=1,

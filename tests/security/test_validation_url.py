@@ -182,6 +182,19 @@ def test_a_slow_host_meets_the_time_limit(listed_client: TestClient, vendor: int
     assert "validation_url_timeout_s" in _problem(answer)
 
 
+def test_fetches_past_the_concurrency_limit_are_refused_at_once(vendor: int) -> None:
+    with _client(validation_url_hosts=[f"127.0.0.1:{vendor}"], validation_url_concurrent_fetches=1) as client:
+        runs = client.app.state.work.runs  # type: ignore[attr-defined]
+        runs.fetching = 1  # one fetch under way
+        Vendor.asked.clear()
+        busy = _post(client, f"http://127.0.0.1:{vendor}/devices.ttl")
+        assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+        assert "validation_url_concurrent_fetches" in _problem(busy) and Vendor.asked == []
+        runs.fetching = 0
+        assert _post(client, f"http://127.0.0.1:{vendor}/devices.ttl").status_code == 303
+        assert runs.fetching == 0, "the slot is given back"
+
+
 def test_a_listed_name_that_resolves_to_loopback_is_refused(vendor: int) -> None:
     """``localhost`` is on the list, but it resolves to 127.0.0.1, which is not: nothing is fetched."""
     Vendor.asked.clear()

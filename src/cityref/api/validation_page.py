@@ -64,6 +64,7 @@ async def _form_page(
     kept: Run | None = None,
     problem: dict[str, object] | None = None,
     status: int = 200,
+    headers: dict[str, str] | None = None,
 ) -> HTMLResponse:
     ui = reader(request.scope, "validate", keep_as_code=True)
     page = templates.render(
@@ -82,7 +83,9 @@ async def _form_page(
         max_mb=round(settings.max_body_bytes / 1_000_000),
         max_bytes=settings.max_body_bytes,
     )
-    return HTMLResponse(page, status_code=status, headers={"Vary": VARY, "Content-Language": ui.lang})
+    return HTMLResponse(
+        page, status_code=status, headers={**(headers or {}), "Vary": VARY, "Content-Language": ui.lang}
+    )
 
 
 @router.get(
@@ -185,7 +188,17 @@ async def _problem_page(
     if draft.error_at == "url" and not settings.validation_url_hosts:
         draft.error_at = None  # the form has no URL field: the message goes above it
     problem = error.to_problem(request.url.path)
-    return await _form_page(request, settings, store, profiles, draft, kept=kept, problem=problem, status=error.status)
+    return await _form_page(
+        request,
+        settings,
+        store,
+        profiles,
+        draft,
+        kept=kept,
+        problem=problem,
+        status=error.status,
+        headers=error.headers,
+    )
 
 
 def _report_page(ui: UI, run: Run, settings: Settings) -> str:

@@ -19,7 +19,7 @@ from cityref import media
 from cityref.api.body import spool_limited, spooled_multipart
 from cityref.api.url_fetch import fetch_delivery
 from cityref.api.workbench_runs import Run, WorkbenchRuns
-from cityref.errors import BadRequest, CityrefError, UnsupportedMediaType
+from cityref.errors import BadRequest, Busy, CityrefError, UnsupportedMediaType
 from cityref.settings import Settings
 from cityref.validation import Profile, language_chain
 from cityref.validation.parse import format_for
@@ -126,7 +126,18 @@ async def _read(
         sources.extend("file" for _ in kept)
     if draft.url:
         draft.error_at = "url"
-        fetched = await run_in_threadpool(fetch_delivery, draft.url, settings, folder / "fetched")
+        if runs.fetching >= settings.validation_url_concurrent_fetches:
+            raise Busy(
+                f"{runs.fetching} deliveries are being fetched from URLs; try again shortly "
+                "(validation_url_concurrent_fetches)",
+                headers={"Retry-After": "5"},
+                limit="validation_url_concurrent_fetches",
+            )
+        runs.fetching += 1
+        try:
+            fetched = await run_in_threadpool(fetch_delivery, draft.url, settings, folder / "fetched")
+        finally:
+            runs.fetching -= 1
         fmt = format_for(fetched.content_type, fetched.filename)
         files.append((str(fetched.path), fmt.media_type, fetched.filename))
         sources.append("url")

@@ -58,6 +58,8 @@ class WorkbenchRuns:
         self.kept = kept
         self.ttl_s = ttl_s
         self.runs: dict[str, Run] = {}
+        self.fetching = 0
+        """Deliveries being fetched from URLs right now (each holds a thread while it waits on the network)."""
         self.folder = Path(tempfile.mkdtemp(prefix="cityref-validation-page-"))
 
     def new_folder(self) -> tuple[str, Path]:
