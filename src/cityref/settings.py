@@ -150,6 +150,42 @@ class Settings(BaseSettings):
         "delivery also share max_triples, and the validator's memory limit",
     )
 
+    # The validation workbench (GET /validate in a browser).
+    validation_url_hosts: list[str] = Field(
+        default_factory=list,
+        description="Hosts the validation page may fetch a delivery from when a user gives a URL, each a name or an "
+        "IP address, optionally with :port (without one only ports 80 and 443); empty (the default) turns URL "
+        "input off. A name that resolves to a loopback, private, link-local or reserved address is refused unless "
+        "that address itself is listed",
+    )
+    validation_url_max_bytes: int = Field(
+        default=10_000_000, ge=1, description="Largest delivery fetched from a URL (also capped by max_body_bytes)"
+    )
+    validation_url_timeout_s: float = Field(
+        default=10.0, gt=0, description="Longest a fetch of a delivery from a URL may take in all, redirects included"
+    )
+    validation_url_max_redirects: int = Field(
+        default=3, ge=0, description="Most redirects followed when fetching a delivery (each to a listed host only)"
+    )
+    validation_url_concurrent_fetches: int = Field(
+        default=4, ge=1, description="Deliveries fetched from URLs at once (more: 503 at once, with Retry-After)"
+    )
+    validation_page_runs_kept: int = Field(
+        default=50,
+        ge=1,
+        description="Validations made on the page whose input is kept on the server, so that 'validate again' "
+        "and the report downloads can reuse it (the oldest are dropped first)",
+    )
+    validation_page_max_results: int = Field(
+        default=2000,
+        ge=1,
+        description="Most results the validation page lists (the counts cover them all, and the downloads hold "
+        "every result)",
+    )
+    validation_page_run_ttl_s: float = Field(
+        default=1800.0, gt=0, description="Seconds a validation made on the page keeps its input and report"
+    )
+
     # Network safety: hosts that SERVICE clauses, owl:imports or JSON-LD contexts may reach (none by default).
     allowed_remote_hosts: list[str] = Field(default_factory=list)
 

@@ -26,7 +26,16 @@ ROUTES: dict[str, list[Call]] = {
             c.post(
                 "/validate?profile=iot-device-register", content=TURTLE, headers={"Content-Type": "text/turtle"}
             ).status_code
-        )
+        ),
+        # the validation page's form counts against the same allowance (it validates too)
+        lambda c: (
+            c.post(
+                "/validate/runs",
+                data={"text": TURTLE.decode(), "profile": "iot-device-register"},
+                files={"file": ("", b"", "application/octet-stream")},
+                follow_redirects=False,
+            ).status_code
+        ),
     ],
     "resolve": [lambda c: c.post("/resolve", json=["B5"]).status_code],
     "reconcile": [

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.validation.registers import broken_register
 
 from cityref import resources
 
@@ -93,6 +94,35 @@ def test_the_report_has_no_serious_accessibility_violations(axe_page: Any, live_
         axe_page.click("button[type=submit]")
     axe_page.wait_for_load_state()
     assert axe_page.locator("h1").inner_text() == "Rapport de validation"
+    assert serious(axe_page) == []
+
+
+def test_the_workbench_report_with_filters_has_no_serious_accessibility_violations(
+    axe_page: Any, live_server: str
+) -> None:
+    axe_page.goto(live_server + "/validate?lang=fr")
+    axe_page.fill("#text", broken_register(markup=True))
+    axe_page.check('input[name="profile"][value="iot-device-register"]')
+    axe_page.click("button[type=submit]")
+    axe_page.wait_for_url("**/validate/runs/**")
+    axe_page.select_option("#f-severity", "Violation")
+    axe_page.fill("#f-text", "capteur")
+    assert axe_page.locator("#filters").is_visible() and axe_page.locator("li.result:visible").count() >= 1
+    assert serious(axe_page) == []
+
+
+def test_the_workbench_error_state_has_no_serious_accessibility_violations(axe_page: Any, live_server: str) -> None:
+    axe_page.goto(live_server + "/validate?lang=es")
+    axe_page.fill("#text", "<urn:a> <urn:b>\n  <urn:c\n")
+    axe_page.check('input[name="profile"][value="iot-device-register"]')
+    axe_page.set_input_files("#file", files=[{"name": "x.png", "mimeType": "image/png", "buffer": b"png"}])
+    axe_page.click("button[type=submit]")
+    axe_page.wait_for_selector("#problem-file")
+    assert serious(axe_page) == []
+    axe_page.set_input_files("#file", files=[])
+    axe_page.click("button[type=submit]")
+    axe_page.wait_for_selector("#problem-text")
+    assert axe_page.locator("#text").get_attribute("aria-invalid") == "true"
     assert serious(axe_page) == []
 
 

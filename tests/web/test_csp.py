@@ -62,10 +62,17 @@ def test_the_report_keeps_its_inline_style_under_the_policy(live_server: str, pa
     page.goto(live_server + "/validate")
     page.check('input[name="profile"][value="iot-device-register"]')
     page.set_input_files("#file", str(devices))
-    with page.expect_response(lambda r: "/validate" in r.url and r.request.method == "POST") as answer:
+    with page.expect_response(lambda r: "/validate/runs/" in r.url and r.request.method == "GET") as answer:
         page.click("button[type=submit]")
     assert answer.value.status == 200
     page.wait_for_load_state()
+    # the page's own style and script (its filters) run under the policy
+    assert (
+        page.eval_on_selector("li.result.Violation", "e => getComputedStyle(e).borderLeftColor") == "rgb(160, 24, 24)"
+    )
+    assert page.locator("#filters").is_visible()
+    # the standalone HTML report (what `cityref validate -f html` writes) keeps its inline style, allowed by hash
+    page.goto(live_server + (page.locator('.downloads a[data-format="html"]').get_attribute("href") or ""))
     assert page.eval_on_selector("th", "e => getComputedStyle(e).backgroundColor") == "rgb(243, 243, 243)"
     assert violations == []
 

@@ -168,8 +168,10 @@ def test_a_browser_gets_an_error_page_with_line_and_column(guarded: tuple[Any, A
     assert answer.value.headers["content-type"].startswith("text/html")
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "de", "the form's page was German: so is its error"
-    assert page.locator("h1").inner_text() == "Syntaxfehler"
-    details = page.locator(".problem dl").inner_text()
+    # the form comes back with the problem beside the files, not as a page of its own
+    assert page.locator("h1").inner_text() == "Eine Lieferung prüfen"
+    assert page.locator("#problem-file strong").inner_text() == "Syntaxfehler"
+    details = page.locator("#problem-file dl").inner_text()
     assert "Zeile" in details and "Spalte" in details
     assert page.get_by_role("banner").count() == 1 and page.get_by_role("main").count() == 1
     assert outside.asked == []

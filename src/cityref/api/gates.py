@@ -14,6 +14,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from cityref.api.validation_jobs import ValidationJobs
+from cityref.api.workbench_runs import WorkbenchRuns
 from cityref.intake.service import UploadParser
 from cityref.settings import Settings
 from cityref.sparql.syntax import SparqlParser
@@ -32,6 +33,7 @@ class Work:
     uploads: UploadParser
     sparql: SparqlParser
     jobs: ValidationJobs
+    runs: WorkbenchRuns
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Work:
@@ -51,6 +53,7 @@ class Work:
             uploads=UploadParser(settings),
             sparql=SparqlParser(settings),
             jobs=ValidationJobs(settings.validation_jobs_kept, settings.validation_job_ttl_s),
+            runs=WorkbenchRuns(settings.validation_page_runs_kept, settings.validation_page_run_ttl_s),
         )
 
     def close(self) -> None:
@@ -60,6 +63,7 @@ class Work:
         self.uploads.close()
         self.sparql.close()
         self.jobs.close()
+        self.runs.close()
 
 
 class WorkCollector(Collector):

@@ -7,8 +7,8 @@ and outside the catch-all of :mod:`cityref.api.problems` (whose 500 so gets the 
 - **Keys in the URL** (``?key=``, ``?api_key=``, ``?apikey=``, ``?access_token=``, ``?token=``, any case) are
   refused with 400 on every route: URLs end up in proxy and access logs, headers do not.
 - **Rate limits** per client address, in a moving window kept in memory (the ``limits`` library), on the routes
-  that cost work: ``/sparql``, ``/queries/{name}`` (and ``/labels``, which
-  its pages call), ``POST /validate``, ``/resolve`` and ``/reconcile`` with
+  that cost work: ``/sparql``, ``/queries/{name}`` (and ``/labels``, which its pages call), ``POST /validate``
+  (and the validation page's runs and downloads), ``/resolve`` and ``/reconcile`` with
   everything below it. Past a limit: 429 problem+json with ``Retry-After``. Each replica counts on its own.
 - **Bodies** over ``max_body_bytes``: 413 problem+json at once for a declared ``Content-Length`` over the limit,
   and as soon as a streamed (chunked) body passes it; nothing is buffered here. The 413 closes the connection, so
@@ -123,7 +123,9 @@ def rate_group(method: str, path: str) -> str | None:
         return "sparql"
     if path.startswith("/queries/") or path == "/labels":
         return "queries"  # a results page asks labels of what its query found: one budget for both
-    if path == "/validate" and method == "POST":
+    if path in ("/validate", "/validate/runs") and method == "POST":
+        return "validate"
+    if path.startswith("/validate/runs/") and path.endswith("/report"):  # each download validates again
         return "validate"
     if path == "/resolve":
         return "resolve"

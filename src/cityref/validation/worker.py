@@ -8,7 +8,7 @@ ontology once and keeps them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ class ValidationJob:
     or the files ``cityref validate --context`` names. Empty: the delivery is checked alone."""
     context_name: str | None = None
     """The graph IRI (or file names) the context came from, for the report and the shapes' marker."""
+    focus_labels: bool = False
+    """Also name the focus nodes by their labels in the delivery (the validation page's grouping)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class RenderedReport:
     conforms: bool
     truncated: bool
     counts: dict[str, int]
+    labels: dict[str, str] = field(default_factory=dict)
+    """Focus node IRI -> its label in the delivery, when the job asked for them."""
 
 
 class ValidationWorker:
@@ -86,7 +90,13 @@ def run_job(job: ValidationJob) -> RenderedReport:
         context=context,
     )
     body = RENDERERS[job.renderer][1](report).encode("utf-8")
-    return RenderedReport(body, report.conforms, report.truncated, dict(report.counts))
+    labels: dict[str, str] = {}
+    if job.focus_labels:
+        from cityref.validation.labels import focus_labels
+
+        focus = {r.focus_node for r in report.results}
+        labels = focus_labels(parts, focus, job.lang, max_triples=job.max_triples, max_expansion=job.max_expansion)
+    return RenderedReport(body, report.conforms, report.truncated, dict(report.counts), labels)
 
 
 def worker_spec(memory_mb: int, recycle_mb: int, start_timeout_s: float, require_sandbox: bool = True) -> WorkerSpec:
