@@ -30,6 +30,8 @@ PAGES = [
     "/reconcile/preview?id=B5",
     "/cities?lang=de",
     "/cities/exampleton",
+    "/cities/exampleton/benefits",
+    "/cities/exampleton/benefits?lang=fr",
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cityref.api import (
+    benefits,
     cities,
     dereference,
     graphs,
@@ -33,6 +34,7 @@ ROUTERS: list[APIRouter] = [
     ontology.router,
     home.router,
     cities.router,
+    benefits.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

@@ -17,6 +17,7 @@ from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.gates import Work
 from cityref.api.ui import VARY, reader
 from cityref.cities import Reader, find_city, list_cities, store_reader
+from cityref.i18n_strings import N_
 from cityref.settings import Settings
 from cityref.sparql import service as sparql
 from cityref.store import Store
@@ -63,7 +64,7 @@ async def cities(request: Request, settings: SettingsDep, store: StoreDep, work:
     return JSONResponse(body, headers={"Vary": VARY})
 
 
-CITY_PAGES: tuple[tuple[str, str], ...] = ()
+CITY_PAGES: tuple[tuple[str, str], ...] = (("benefits", N_("Benefit tracking")),)
 """(path under ``/cities/{id}/``, English title) of each page a city has; features add theirs here."""
 
 
