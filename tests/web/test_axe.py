@@ -32,6 +32,8 @@ PAGES = [
     "/cities/exampleton",
     "/cities/exampleton/benefits",
     "/cities/exampleton/benefits?lang=fr",
+    "/cities/exampleton/report?since=2026-01-15",
+    "/cities/exampleton/report?lang=it",
 ]
 
 

@@ -18,6 +18,8 @@ PAGES = {
     "sparql": "/sparql",
     "upload": "/validate",
     "not found": "/def/no-such-term-here",
+    "benefits": "/cities/exampleton/benefits",
+    "city report": "/cities/exampleton/report?since=2026-01-15",
 }
 NAV = ["Model", "Terms", "Query", "Validate", "Cities", "API"]
 

@@ -13,6 +13,7 @@ from cityref.api import (
     home,
     ontology,
     reconcile,
+    report,
     sparql,
     terms,
     ui,
@@ -35,6 +36,7 @@ ROUTERS: list[APIRouter] = [
     home.router,
     cities.router,
     benefits.router,
+    report.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

@@ -64,7 +64,10 @@ async def cities(request: Request, settings: SettingsDep, store: StoreDep, work:
     return JSONResponse(body, headers={"Vary": VARY})
 
 
-CITY_PAGES: tuple[tuple[str, str], ...] = (("benefits", N_("Benefit tracking")),)
+CITY_PAGES: tuple[tuple[str, str], ...] = (
+    ("benefits", N_("Benefit tracking")),
+    ("report", N_("City report")),
+)
 """(path under ``/cities/{id}/``, English title) of each page a city has; features add theirs here."""
 
 

@@ -125,3 +125,124 @@ T: dict[str, tuple[str, str, str, str]] = {
         "Nessuna previsione: la data obiettivo è passata.",
     ),
 }
+
+T |= {
+    "City report": ("Rapport de la ville", "Informe de la ciudad", "Stadtbericht", "Rapporto della città"),
+    "State as of %(day)s, computed on %(when)s with model version %(model)s (cityref %(software)s).": (
+        "État au %(day)s, calculé le %(when)s avec la version %(model)s du modèle (cityref %(software)s).",
+        "Situación a %(day)s, calculada el %(when)s con la versión %(model)s del modelo (cityref %(software)s).",
+        "Stand %(day)s, berechnet am %(when)s mit Modellversion %(model)s (cityref %(software)s).",
+        "Situazione al %(day)s, calcolata il %(when)s con la versione %(model)s del modello (cityref %(software)s).",
+    ),
+    "Compared with the state on %(day)s.": (
+        "Comparé à l'état du %(day)s.",
+        "Comparado con la situación del %(day)s.",
+        "Verglichen mit dem Stand vom %(day)s.",
+        "Confrontato con la situazione del %(day)s.",
+    ),
+    "Maturity": ("Maturité", "Madurez", "Reifegrad", "Maturità"),
+    "The latest maturity assessment on or before %(day)s that rates each dimension.": (
+        "La dernière évaluation de maturité, au plus tard le %(day)s, qui note chaque dimension.",
+        "La última evaluación de madurez, hasta el %(day)s, que califica cada dimensión.",
+        "Die letzte Reifegradbewertung bis zum %(day)s, die jede Dimension einstuft.",
+        "L'ultima valutazione di maturità, entro il %(day)s, che classifica ciascuna dimensione.",
+    ),
+    "Dimension": ("Dimension", "Dimensión", "Dimension", "Dimensione"),
+    "Stage": ("Stade", "Etapa", "Stufe", "Stadio"),
+    "Assessed on": ("Évaluée le", "Evaluada el", "Bewertet am", "Valutata il"),
+    "No maturity assessment on or before %(day)s.": (
+        "Aucune évaluation de maturité au plus tard le %(day)s.",
+        "Ninguna evaluación de madurez hasta el %(day)s.",
+        "Keine Reifegradbewertung bis zum %(day)s.",
+        "Nessuna valutazione di maturità entro il %(day)s.",
+    ),
+    "Benefits at risk": ("Bénéfices à risque", "Beneficios en riesgo", "Gefährdete Nutzen", "Benefici a rischio"),
+    "Indicator": ("Indicateur", "Indicador", "Indikator", "Indicatore"),
+    "Latest value": ("Dernière valeur", "Último valor", "Letzter Wert", "Ultimo valore"),
+    "No benefit is at risk.": (
+        "Aucun bénéfice n'est à risque.",
+        "Ningún beneficio está en riesgo.",
+        "Kein Nutzen ist gefährdet.",
+        "Nessun beneficio è a rischio.",
+    ),
+    "%(count)s of %(total)s indicators at risk; forecasts by an ordinary least-squares line with a 95 percent "
+    "prediction interval.": (
+        "%(count)s indicateurs sur %(total)s à risque ; prévisions par une droite des moindres carrés ordinaires "
+        "avec un intervalle de prédiction à 95 pour cent.",
+        "%(count)s de %(total)s indicadores en riesgo; previsiones con una recta de mínimos cuadrados ordinarios "
+        "y un intervalo de predicción del 95 por ciento.",
+        "%(count)s von %(total)s Indikatoren gefährdet; Prognosen mit einer Ausgleichsgeraden nach der Methode der "
+        "kleinsten Quadrate und einem 95-Prozent-Prognoseintervall.",
+        "%(count)s indicatori su %(total)s a rischio; previsioni con una retta dei minimi quadrati ordinari e un "
+        "intervallo di previsione al 95 per cento.",
+    ),
+    "Interoperability matrix": (
+        "Matrice d'interopérabilité",
+        "Matriz de interoperabilidad",
+        "Interoperabilitätsmatrix",
+        "Matrice di interoperabilità",
+    ),
+    "Each pair of parties that must work together, and the state of each need at each layer of the European "
+    "Interoperability Framework (as the data holds it now).": (
+        "Chaque paire de parties qui doivent travailler ensemble, et l'état de chaque besoin à chaque niveau du cadre "
+        "européen d'interopérabilité (tel que les données le décrivent aujourd'hui).",
+        "Cada par de partes que deben trabajar juntas y el estado de cada necesidad en cada nivel del Marco Europeo "
+        "de Interoperabilidad (tal como lo recogen hoy los datos).",
+        "Jedes Paar von Beteiligten, die zusammenarbeiten müssen, und der Stand jedes Bedarfs auf jeder Ebene des "
+        "Europäischen Interoperabilitätsrahmens (so wie die Daten ihn heute beschreiben).",
+        "Ogni coppia di parti che devono lavorare insieme e lo stato di ciascuna esigenza a ogni livello del Quadro "
+        "europeo di interoperabilità (come lo descrivono oggi i dati).",
+    ),
+    "From → to": ("De → vers", "De → a", "Von → an", "Da → a"),
+    "The city's data describes no interoperability need.": (
+        "Les données de la ville ne décrivent aucun besoin d'interopérabilité.",
+        "Los datos de la ciudad no describen ninguna necesidad de interoperabilidad.",
+        "Die Daten der Stadt beschreiben keinen Interoperabilitätsbedarf.",
+        "I dati della città non descrivono alcuna esigenza di interoperabilità.",
+    ),
+    "Since %(day)s": ("Depuis le %(day)s", "Desde el %(day)s", "Seit %(day)s", "Dal %(day)s"),
+    "What improved": ("Ce qui s'est amélioré", "Lo que mejoró", "Was sich verbessert hat", "Che cosa è migliorato"),
+    "What got worse": (
+        "Ce qui s'est dégradé",
+        "Lo que empeoró",
+        "Was sich verschlechtert hat",
+        "Che cosa è peggiorato",
+    ),
+    "Nothing improved.": (
+        "Rien ne s'est amélioré.",
+        "Nada mejoró.",
+        "Nichts hat sich verbessert.",
+        "Nulla è migliorato.",
+    ),
+    "Nothing got worse.": (
+        "Rien ne s'est dégradé.",
+        "Nada empeoró.",
+        "Nichts hat sich verschlechtert.",
+        "Nulla è peggiorato.",
+    ),
+    "Download as PDF": ("Télécharger en PDF", "Descargar en PDF", "Als PDF herunterladen", "Scarica in PDF"),
+    "Maturity stage %(before)s, now %(after)s": (
+        "Stade de maturité : %(before)s, désormais %(after)s",
+        "Etapa de madurez: %(before)s, ahora %(after)s",
+        "Reifegradstufe: %(before)s, jetzt %(after)s",
+        "Stadio di maturità: %(before)s, ora %(after)s",
+    ),
+    "Rated for the first time: %(after)s": (
+        "Notée pour la première fois : %(after)s",
+        "Calificada por primera vez: %(after)s",
+        "Erstmals eingestuft: %(after)s",
+        "Classificata per la prima volta: %(after)s",
+    ),
+    "Benefit status %(before)s, now %(after)s": (
+        "État du bénéfice : %(before)s, désormais %(after)s",
+        "Estado del beneficio: %(before)s, ahora %(after)s",
+        "Stand des Nutzens: %(before)s, jetzt %(after)s",
+        "Stato del beneficio: %(before)s, ora %(after)s",
+    ),
+    "Latest value %(before)s, now %(after)s (target %(target)s)": (
+        "Dernière valeur %(before)s, désormais %(after)s (cible %(target)s)",
+        "Último valor %(before)s, ahora %(after)s (meta %(target)s)",
+        "Letzter Wert %(before)s, jetzt %(after)s (Ziel %(target)s)",
+        "Ultimo valore %(before)s, ora %(after)s (obiettivo %(target)s)",
+    ),
+}
