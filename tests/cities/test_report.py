@@ -29,6 +29,16 @@ m:v cityref:measuredValue 8.0 ; cityref:measuredOn "2020-01-01T00:00:00"^^xsd:da
 m:need a cityref:InteroperabilityNeed ; rdfs:label "<b>need</b>"@en ; cityref:fromParty m:a ; cityref:toParty m:b ;
   cityref:eifLayer cityref:eif-layer-semantic ; cityref:needStatus cityref:need-status-blocked .
 m:a rdfs:label "<script>alert(2)</script>"@en . m:b rdfs:label "Other & co"@en .
+m:mat-2024 a cityref:MaturityAssessment ; cityref:assessedOn "2024-03-01T00:00:00Z"^^xsd:dateTime ;
+  cityref:hasDimensionAssessment m:r1 , m:r2 , m:r5 .
+m:r1 cityref:dimension cityref:maturity-dimension-lead-collaboratively ; cityref:stage cityref:maturity-stage-1 .
+m:r2 cityref:dimension cityref:maturity-dimension-engage-stakeholders ; cityref:stage cityref:maturity-stage-3 .
+m:r5 cityref:dimension cityref:maturity-dimension-problem-solving ; cityref:stage cityref:maturity-stage-2 .
+m:mat-2026 a cityref:MaturityAssessment ; cityref:assessedOn "2026-03-01T00:00:00Z"^^xsd:dateTime ;
+  cityref:hasDimensionAssessment m:s1 , m:s2 , m:s3 .
+m:s1 cityref:dimension cityref:maturity-dimension-lead-collaboratively ; cityref:stage cityref:maturity-stage-3 .
+m:s2 cityref:dimension cityref:maturity-dimension-engage-stakeholders ; cityref:stage cityref:maturity-stage-2 .
+m:s3 cityref:dimension cityref:maturity-dimension-integrate-technology-data ; cityref:stage cityref:maturity-stage-1 .
 """
 
 
@@ -108,6 +118,22 @@ def test_since_a_date_before_any_maturity_assessment_counts_each_rating_as_new(c
     page = client.get("/cities/exampleton/report", params={"on": ON, "since": "2024-01-01", "format": "html"}).text
     improved = page.split('id="improved"')[1].split('id="worse"')[0]
     assert improved.count("Rated for the first time") == 4  # Exampleton's 2025 assessment rates four dimensions
+
+
+def test_since_compares_maturity_stages_of_two_dated_assessments(client: TestClient) -> None:
+    # Marked town rated "lead collaboratively" 1 in 2024 and 3 in 2026 (better), "engage stakeholders" 3 then 2
+    # (worse), and "integrate technology and data" only in 2026 (rated for the first time). Its 2024 rating of the
+    # deprecated fifth dimension is not shown.
+    page = client.get("/cities/marked/report", params={"on": ON, "since": "2025-01-01", "format": "html"}).text
+    maturity = page.split('id="maturity"')[1].split('id="benefits-at-risk"')[0]
+    assert maturity.count("2026-03-01") == 3 and "Problem" not in maturity
+    improved, worse = page.split('id="improved"')[1].split('id="worse"')
+    assert "Lead collaboratively</span>: Maturity stage Stage 1: siloed, now Stage 3" in improved
+    assert "Integrate technology and data</span>: Rated for the first time: Stage 1: siloed" in improved
+    assert "Engage stakeholders and users</span>: Maturity stage Stage 3" in worse
+    assert "now Stage 2: cross-disciplinary" in worse
+    before = client.get("/cities/marked/report", params={"on": "2025-01-01", "format": "html"}).text
+    assert before.split('id="maturity"')[1].split('id="benefits-at-risk"')[0].count("2024-03-01") == 2
 
 
 def test_bad_dates_and_unknown_city(client: TestClient) -> None:

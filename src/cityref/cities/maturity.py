@@ -28,12 +28,16 @@ class DimensionStanding:
 
 
 def _query(graph: str) -> str:
-    return f"""{PREFIXES}SELECT ?a ?on ?dim ?stage ?number WHERE {{
+    """Every rating of every assessment; a dimension the model has deprecated (the fifth dimension of release
+    0.1.0) is left out, as the canned query maturity-profile leaves it out."""
+    return f"""{PREFIXES}PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?a ?on ?dim ?stage ?number WHERE {{
   GRAPH <{graph}> {{
     ?a a cityref:MaturityAssessment ; cityref:assessedOn ?on ; cityref:hasDimensionAssessment ?rating .
     ?rating cityref:dimension ?dim ; cityref:stage ?stage .
   }}
   OPTIONAL {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?stage cityref:stageNumber ?number }} }}
+  FILTER NOT EXISTS {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?dim owl:deprecated true }} }}
 }}"""
 
 
