@@ -11,7 +11,8 @@ tells how things stood at an earlier date (the report's ``?since``). The forecas
 - ``moving-away``: the trend (the least-squares slope, from two measurements on) points away from the target;
 - ``forecast-misses``: the line forecasts a value at the target date that falls short of the target.
 
-Which way is better follows from baseline and target: a target below the baseline means lower is better.
+Which way is better follows from baseline and target: a target below the baseline means lower is better. The
+city's graph IRI is written into the queries only through ``sparql_iri``, which refuses what no IRI may hold.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from cityref.cities.labels import best_labels
+from cityref.cities.best_label import best_labels
 from cityref.cities.reader import Reader, iri, literal
 from cityref.cities.registry import City
 from cityref.cities.trend import METHOD, Line, Prediction, fit
 from cityref.i18n_strings import N_
+from cityref.store.base import sparql_iri
 
 YEAR_DAYS = 365.25
 
@@ -152,7 +154,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 
 
 def _indicators_query(graph: str) -> str:
-    return f"""{PREFIXES}SELECT ?ind ?unit ?baseline ?target ?due ?m ?value ?on WHERE {{ GRAPH <{graph}> {{
+    return f"""{PREFIXES}SELECT ?ind ?unit ?baseline ?target ?due ?m ?value ?on WHERE {{ GRAPH {sparql_iri(graph)} {{
   ?ind a cityref:Indicator .
   OPTIONAL {{ ?ind qudt:unit ?unit }} OPTIONAL {{ ?ind cityref:baselineValue ?baseline }}
   OPTIONAL {{ ?ind cityref:targetValue ?target }} OPTIONAL {{ ?ind cityref:targetDate ?due }}
@@ -161,13 +163,13 @@ def _indicators_query(graph: str) -> str:
 
 
 def _tracks_query(graph: str) -> str:
-    return f"""{PREFIXES}SELECT ?thing ?kind ?ind WHERE {{ GRAPH <{graph}> {{
+    return f"""{PREFIXES}SELECT ?thing ?kind ?ind WHERE {{ GRAPH {sparql_iri(graph)} {{
   ?thing cityref:measuredBy ?ind ; a ?kind . VALUES ?kind {{ cityref:Benefit cityref:Outcome }}
 }} }}"""
 
 
 def _labels_query(graph: str) -> str:
-    return f"""{PREFIXES}SELECT ?node ?label WHERE {{ GRAPH <{graph}> {{
+    return f"""{PREFIXES}SELECT ?node ?label WHERE {{ GRAPH {sparql_iri(graph)} {{
   {{ ?node a cityref:Indicator }} UNION {{ ?node cityref:measuredBy ?any }}
   ?node rdfs:label|skos:prefLabel ?label
 }} }}"""

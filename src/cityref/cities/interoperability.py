@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cityref.cities.benefits import PREFIXES
-from cityref.cities.labels import best_labels
+from cityref.cities.best_label import best_labels
 from cityref.cities.maturity import MODEL_LABELS
 from cityref.cities.reader import Reader, iri, literal
 from cityref.cities.registry import City
+from cityref.store.base import sparql_iri
 
 CITYREF = "https://w3id.org/cityref/def/"
 LAYERS = tuple(CITYREF + f"eif-layer-{name}" for name in ("legal", "organisational", "semantic", "technical"))
@@ -43,7 +44,7 @@ class Matrix:
 
 
 def _query(graph: str) -> str:
-    return f"""{PREFIXES}SELECT ?need ?from ?to ?layer ?status ?standard WHERE {{ GRAPH <{graph}> {{
+    return f"""{PREFIXES}SELECT ?need ?from ?to ?layer ?status ?standard WHERE {{ GRAPH {sparql_iri(graph)} {{
   ?need a cityref:InteroperabilityNeed ; cityref:fromParty ?from ; cityref:toParty ?to .
   OPTIONAL {{ ?need cityref:eifLayer ?layer }} OPTIONAL {{ ?need cityref:needStatus ?status }}
   OPTIONAL {{ ?need cityref:standardUsed ?standard }}
@@ -51,7 +52,7 @@ def _query(graph: str) -> str:
 
 
 def _labels(graph: str) -> str:
-    return f"""{PREFIXES}SELECT ?node ?label WHERE {{ GRAPH <{graph}> {{
+    return f"""{PREFIXES}SELECT ?node ?label WHERE {{ GRAPH {sparql_iri(graph)} {{
   {{ ?node a cityref:InteroperabilityNeed }} UNION {{ ?any cityref:fromParty|cityref:toParty ?node }}
   ?node rdfs:label|skos:prefLabel ?label .
 }} }}"""

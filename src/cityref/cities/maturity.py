@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from cityref.cities.benefits import PREFIXES
-from cityref.cities.labels import best_labels
+from cityref.cities.best_label import best_labels
 from cityref.cities.reader import Reader, iri, literal
 from cityref.cities.registry import City
-from cityref.store.base import ONTOLOGY_GRAPH
+from cityref.store.base import ONTOLOGY_GRAPH, sparql_iri
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def _query(graph: str) -> str:
     0.1.0) is left out, as the canned query maturity-profile leaves it out."""
     return f"""{PREFIXES}PREFIX owl: <http://www.w3.org/2002/07/owl#>
 SELECT ?a ?on ?dim ?stage ?number WHERE {{
-  GRAPH <{graph}> {{
+  GRAPH {sparql_iri(graph)} {{
     ?a a cityref:MaturityAssessment ; cityref:assessedOn ?on ; cityref:hasDimensionAssessment ?rating .
     ?rating cityref:dimension ?dim ; cityref:stage ?stage .
   }}
@@ -49,7 +49,7 @@ MODEL_LABELS = f"""{PREFIXES}SELECT ?node ?label WHERE {{ GRAPH <{ONTOLOGY_GRAPH
 
 
 def _assessment_labels(graph: str) -> str:
-    return f"""{PREFIXES}SELECT ?node ?label WHERE {{ GRAPH <{graph}> {{
+    return f"""{PREFIXES}SELECT ?node ?label WHERE {{ GRAPH {sparql_iri(graph)} {{
   ?node a cityref:MaturityAssessment ; rdfs:label|skos:prefLabel ?label .
 }} }}"""
 
