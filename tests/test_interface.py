@@ -81,10 +81,10 @@ def test_links_keep_lang_only_when_it_was_given(client: TestClient) -> None:
         if href.startswith(("/static/", "/language/")):
             continue
         assert "lang=it" in href, href
-    assert 'href="/ontology?lang=it"' in given
+    assert 'href="/model?lang=it"' in given, "the navigation keeps it"
     plain = client.get("/def/B5", headers={"Accept": BROWSER, "Cookie": f"{i18n.COOKIE}=it"}).text
     assert html_lang(plain) == "it"
-    assert 'href="/ontology"' in plain, "a cookie's language needs no ?lang on links"
+    assert 'href="/model"' in plain, "a cookie's language needs no ?lang on links"
 
 
 def test_the_term_page_follows_the_reader_without_lang(client: TestClient) -> None:

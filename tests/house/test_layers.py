@@ -21,6 +21,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("store", {"store"}),
     ("services", {"sparql", "terms"}),
     ("validation", {"validation"}),
+    ("city readings", {"cities", "pictures"}),
     ("interfaces", {"api", "app", "cli", "__init__", "__main__"}),
 ]
 """Lowest first; each name is a top-level module or package of ``cityref``."""

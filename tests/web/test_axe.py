@@ -34,6 +34,8 @@ PAGES = [
     "/cities/exampleton/benefits?lang=fr",
     "/cities/exampleton/report?since=2026-01-15",
     "/cities/exampleton/report?lang=it",
+    "/model",
+    "/model?lang=fr",
 ]
 
 

@@ -29,6 +29,8 @@ def watch(page: Any) -> list[str]:
         ("/def/B5", "th", "text-align", "left"),
         ("/validate", "fieldset", "border-top-color", "rgb(204, 204, 204)"),
         ("/reconcile/preview?id=B5", "body", "font-size", "14px"),
+        ("/model", "figure.picture svg", "border-top-style", "solid"),
+        ("/cities/exampleton", "table.data th", "border-top-style", "solid"),
     ],
 )
 def test_pages_are_styled_and_nothing_is_blocked(

@@ -14,6 +14,7 @@ from cityref._version import VERSION
 PAGES = {
     "landing": "/",
     "ontology": "/ontology/core",
+    "model": "/model",
     "term": "/def/B5",
     "sparql": "/sparql",
     "upload": "/validate",
@@ -56,7 +57,17 @@ def test_the_landing_page_links_every_tool(page: Any, live_server: str) -> None:
     page.goto(live_server + "/")
     main = page.get_by_role("main")
     hrefs = {a.split("?")[0] for a in main.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")}
-    assert {"/ontology", "/sparql", "/queries", "/validate", "/profiles", "/docs", "/redoc", "/health"} <= hrefs
+    assert {
+        "/model",
+        "/ontology",
+        "/sparql",
+        "/queries",
+        "/validate",
+        "/profiles",
+        "/docs",
+        "/redoc",
+        "/health",
+    } <= hrefs
     main.get_by_role("link", name="Validate a delivery").click()
     page.wait_for_url("**/validate")
     assert page.locator("h1").inner_text() == "Validate a delivery"
@@ -81,8 +92,12 @@ def test_the_picker_keeps_the_language_across_navigation(page: Any, live_server:
     assert page.locator("h1").inner_text() == "Valider une livraison"
     assert page.locator("#lang").input_value() == "fr", "the report's language follows the interface's"
     page.get_by_role("link", name="Modèle").click()
-    page.wait_for_url("**/ontology?lang=fr")
+    page.wait_for_url("**/model?lang=fr")
     assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").inner_text() == "Le modèle opérationnel de la ville intelligente"
+    # The model page links the ontology documentation, in the same language.
+    page.get_by_role("main").get_by_role("link", name="Documentation de l'ontologie").click()
+    page.wait_for_url("**/ontology?lang=fr")
     assert "Classes" in page.locator("h2").first.inner_text()
     # A term link on a kept-language page keeps it too, and the term is shown in French.
     page.goto(live_server + "/def/B5?lang=fr")

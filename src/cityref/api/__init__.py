@@ -7,10 +7,12 @@ from fastapi import APIRouter
 from cityref.api import (
     benefits,
     cities,
+    city_pictures,
     dereference,
     graphs,
     health,
     home,
+    model_page,
     ontology,
     reconcile,
     report,
@@ -34,9 +36,11 @@ ROUTERS: list[APIRouter] = [
     validation_page.router,
     ontology.router,
     home.router,
+    model_page.router,
     cities.router,
     benefits.router,
     report.router,
+    city_pictures.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

@@ -78,10 +78,11 @@ CITY_PAGES: tuple[tuple[str, str], ...] = (
 )
 async def city(ident: str, request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
     ui = reader(request.scope, "cities")
-    found = await read_city(settings, store, work, lambda read: find_city(read, ident, ui.lang))
     if wants_page(request):
-        page = templates.render("city.html", ui.lang, ui=ui, city=found, pages=CITY_PAGES)
-        return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
+        from cityref.api.city_pictures import dashboard  # the dashboard module builds on this one
+
+        return await dashboard(ident, ui, settings, store, work)
+    found = await read_city(settings, store, work, lambda read: find_city(read, ident, ui.lang))
     base = f"{settings.public_base_url()}/cities/{found.id}"
     body = {**found.to_json(), "pages": {path: f"{base}/{path}" for path, _ in CITY_PAGES}}
     return JSONResponse(body, headers={"Vary": VARY})

@@ -21,15 +21,16 @@ from cityref._version import VERSION
 router = APIRouter(tags=["service"])
 
 NAVIGATION: tuple[tuple[str, str, str], ...] = (
-    ("model", "/ontology", "Model"),
+    ("model", "/model", "Model"),
     ("terms", "/", "Terms"),
     ("query", "/sparql", "Query"),
     ("validate", "/validate", "Validate"),
     ("cities", "/cities", "Cities"),
     ("api", "/docs", "API"),
 )
-"""(key, path, English label) of each navigation item. "Terms" is the term finder on the landing page, until the
-term browser has a page of its own."""
+"""(key, path, English label) of each navigation item. "Model" is the picture of the operating model (which links the
+ontology documentation); "Terms" is the term finder on the landing page, until the term browser has a page of its
+own."""
 VARY = "Accept, Accept-Language, Cookie"
 """What a page's language depends on, besides ``?lang`` in its URL."""
 

@@ -1,4 +1,5 @@
-"""Interface strings of a city's benefit tracking page and its report: English, then fr, es, de, it."""
+"""Interface strings of a city's benefit tracking page and its report: English, then fr, es, de, it. ("Baseline" and
+"Target" are in rows_pictures.py.)"""
 
 T: dict[str, tuple[str, str, str, str]] = {
     "Benefit tracking": (
@@ -46,8 +47,6 @@ T: dict[str, tuple[str, str, str, str]] = {
     "Target reached": ("Cible atteinte", "Meta alcanzada", "Ziel erreicht", "Obiettivo raggiunto"),
     "On track": ("En bonne voie", "En buen camino", "Auf Kurs", "In linea"),
     "Tracks": ("Suit", "Sigue", "Verfolgt", "Segue"),
-    "Baseline": ("Valeur de référence", "Valor de referencia", "Ausgangswert", "Valore di riferimento"),
-    "Target": ("Cible", "Meta", "Ziel", "Obiettivo"),
     "by %(day)s": ("d'ici le %(day)s", "para el %(day)s", "bis %(day)s", "entro il %(day)s"),
     "Unit": ("Unité", "Unidad", "Einheit", "Unità"),
     "Trend": ("Tendance", "Tendencia", "Trend", "Tendenza"),
