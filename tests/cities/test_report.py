@@ -17,7 +17,8 @@ from cityref.api.auth import key_digest
 from cityref.api.report import to_pdf
 
 KEY = "test-key-for-reports"
-ON = "2026-12-02"
+ON = "2026-12-01"
+"""A fixed day in the past: its reports have tables only (pictures come with a report of today)."""
 MARKED = "https://w3id.org/cityref/graph/city/marked"
 MARKED_TTL = """
 @prefix cityref: <https://w3id.org/cityref/def/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -70,7 +71,19 @@ def test_the_page_has_each_section(client: TestClient) -> None:
     assert "Customer relationship management system → Highways asset management system" in text
     assert "model version 0.2.0" in text and f"State as of {ON}" in text
     assert 'id="changes"' not in text  # no ?since, no comparison
-    assert 'href="/cities/exampleton/report?format=pdf&amp;on=2026-12-02"' in text
+    assert f'href="/cities/exampleton/report?format=pdf&amp;on={ON}"' in text
+    assert "<svg" not in text
+
+
+def test_a_report_of_today_embeds_the_maturity_radar_and_the_interoperability_matrix(client: TestClient) -> None:
+    page = client.get("/cities/exampleton/report", params={"format": "html"}).text
+    maturity = page.split('id="maturity"')[1].split('id="benefits-at-risk"')[0]
+    interoperability = page.split('id="interoperability"')[1]
+    assert '<svg xmlns="http://www.w3.org/2000/svg" id="maturity-radar"' in maturity
+    assert '<svg xmlns="http://www.w3.org/2000/svg" id="interoperability-matrix"' in interoperability
+    assert "<table>" in maturity and "<table>" in interoperability  # the same in words, beside each picture
+    pdf = client.get("/cities/exampleton/report", params={"format": "pdf"})
+    assert pdf.status_code == 200 and "Maturity" in pdf_text(pdf.content)
 
 
 def test_the_model_version_is_the_ontology_s(client: TestClient) -> None:
@@ -85,7 +98,7 @@ def test_the_pdf_reads_back_with_the_city_the_model_version_and_a_benefit_at_ris
     assert answer.status_code == 200
     assert answer.headers["content-type"] == "application/pdf"
     assert answer.content.startswith(b"%PDF-")
-    assert 'filename="exampleton-report-2026-12-02.pdf"' in answer.headers["content-disposition"]
+    assert f'filename="exampleton-report-{ON}.pdf"' in answer.headers["content-disposition"]
     text = pdf_text(answer.content)
     assert "Exampleton" in text
     assert f"model version {version}" in text
@@ -152,6 +165,10 @@ def test_labels_with_markup_show_as_text_on_the_page_and_in_the_pdf(client: Test
     assert "&lt;i&gt;Marked&lt;/i&gt; town" in page
     assert "&lt;img src=x onerror=alert(1)&gt; visits" in page
     assert "&lt;script&gt;alert(2)&lt;/script&gt; → Other &amp; co" in page
+    today = client.get("/cities/marked/report", params={"format": "html"}).text  # with its pictures
+    assert "<svg" in today
+    for raw in ("<i>Marked</i>", "<img src=x", "<script>alert(2)</script>", "<b>need</b>"):
+        assert raw not in today
     text = pdf_text(client.get("/cities/marked/report", params={"on": ON, "format": "pdf"}).content)
     assert "<i>Marked</i> town" in text and "<img src=x onerror=alert(1)> visits" in text
 

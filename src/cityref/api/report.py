@@ -28,8 +28,12 @@ from cityref.cities import find_city
 from cityref.cities.report import CHANGE_TEXTS, STATUS_WORDS, Change, CityReport, city_report
 from cityref.cities.units import unit_symbol
 from cityref.errors import BadRequest
+from cityref.pictures import Picture, city_picture
 
 router = APIRouter(tags=["cities"])
+
+PICTURES = ("maturity-radar", "interoperability-matrix")
+"""The pictures of :mod:`cityref.pictures` a report of today embeds, beside the tables that say the same in words."""
 
 OFFERS = (media.Format("html", media.HTML, "html"), media.Format("pdf", "application/pdf", "pdf"))
 
@@ -106,17 +110,20 @@ async def report(
     model_version = request.app.state.ontology.version
     computed_at = datetime.now(UTC)
 
-    def compute(read: Any) -> CityReport:
+    def compute(read: Any) -> tuple[CityReport, dict[str, Picture]]:
         city = find_city(read, ident, ui.lang)
+        # The pictures show the city's data as it is now: drawn for a report of today only, so that an earlier
+        # report never pairs its tables with today's pictures.
+        drawn = {name: city_picture(read, city, name, ui.lang) for name in PICTURES} if day == date.today() else {}
         return city_report(
             read, city, ui.lang, on=day, since=earlier, rules=rules(settings), model_version=model_version,
             software_version=VERSION, computed_at=computed_at,
-        )  # fmt: skip
+        ), drawn  # fmt: skip
 
-    found = await read_city(settings, store, work, compute)
+    found, pictures = await read_city(settings, store, work, compute)
     headers = {"Vary": VARY, "Content-Language": ui.lang}
     if fmt == "pdf":
-        html = render("city_report_print.html", ui.lang, found)
+        html = render("city_report_print.html", ui.lang, found, pictures=pictures)
         async with _pdf_gate(request, settings.report_pdf_concurrent):
             pdf = await run_in_threadpool(to_pdf, html)
         name = f"{found.city.id}-report-{day.isoformat()}.pdf"
@@ -124,5 +131,7 @@ async def report(
             pdf, media_type="application/pdf", headers=headers | {"Content-Disposition": f'inline; filename="{name}"'}
         )
     query = f"format=pdf&on={day.isoformat()}" + (f"&since={earlier.isoformat()}" if earlier else "")
-    page = render("city_report.html", ui.lang, found, ui=ui, pdf_href=f"/cities/{found.city.id}/report?{query}")
+    page = render(
+        "city_report.html", ui.lang, found, ui=ui, pdf_href=f"/cities/{found.city.id}/report?{query}", pictures=pictures
+    )
     return HTMLResponse(page, headers=headers)
