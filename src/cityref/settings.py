@@ -203,6 +203,7 @@ class Settings(BaseSettings):
     report_pdf_concurrent: int = Field(
         default=1, ge=1, description="City reports rendered to PDF at the same time; others wait their turn"
     )
+    report_top_gaps: int = Field(default=10, ge=1, description="Gaps a city report lists, the most serious first")
     preview_frame_ancestors: str = Field(
         default="*",
         description="CSP frame-ancestors of the reconciliation previews, which OpenRefine shows in a frame",

@@ -1,20 +1,28 @@
-"""One report per city: the web page has each section, the PDF's text read back names the city, the model version
-and a benefit at risk, ``?since`` says what improved and what got worse, labels with markup stay text."""
+"""One report per city: the web page has each section (maturity, adoption by component, top gaps, benefits at risk,
+interoperability), the PDF's text read back names the city, the model version and a benefit at risk, ``?since`` says
+what improved and what got worse, labels with markup stay text."""
 
 from __future__ import annotations
 
 import base64
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
+from rdflib import Graph, Namespace
 
-from cityref import Settings, create_app
+from cityref import Settings, create_app, resources
 from cityref.api.auth import key_digest
 from cityref.api.report import to_pdf
+from cityref.cities import find_city, find_gaps, store_reader
+
+CITYREF = Namespace("https://w3id.org/cityref/def/")
+EX = Namespace("https://exampleton.example/id/")
 
 KEY = "test-key-for-reports"
 ON = "2026-12-01"
@@ -63,7 +71,7 @@ def test_the_page_has_each_section(client: TestClient) -> None:
     page = client.get("/cities/exampleton/report", params={"on": ON}, headers={"Accept": "text/html"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     text = page.text
-    for heading in ('id="maturity"', 'id="benefits-at-risk"', 'id="interoperability"'):
+    for heading in ('id="maturity"', 'id="adoption"', 'id="gaps"', 'id="benefits-at-risk"', 'id="interoperability"'):
         assert heading in text
     assert "Work across disciplines, city departments and systems" in text and "Stage 1: siloed" in text
     assert "Median days from fault report to repair" in text  # at risk: its forecast misses the target
@@ -86,6 +94,59 @@ def test_a_report_of_today_embeds_the_maturity_radar_and_the_interoperability_ma
     assert pdf.status_code == 200 and "Maturity" in pdf_text(pdf.content)
 
 
+def _adoptions(assessment: str) -> dict[str, str]:
+    """Practice or principle local name -> status local name, read from Exampleton's Turtle with rdflib."""
+    graph = Graph().parse(resources.examples_dir() / "exampleton" / "assessments.ttl")
+    return {
+        str(graph.value(r, CITYREF.adoptionOf)).rsplit("/", 1)[-1]: str(graph.value(r, CITYREF.adoptionStatus))
+        .rsplit("/", 1)[-1]
+        .removeprefix("adoption-status-")
+        for r in graph.objects(EX[assessment], CITYREF.hasAdoption)
+    }
+
+
+def test_adoption_by_component_and_the_top_gaps_come_from_the_assessment_in_force(client: TestClient) -> None:
+    now = _adoptions("adoption-2026")
+    established_b = sorted(k for k, v in now.items() if re.fullmatch(r"B\d+", k) and v == "established")
+    page = client.get("/cities/exampleton/report", params={"on": ON, "format": "html"}).text
+    adoption = page.split('id="adoption"')[1].split('id="gaps"')[0]
+    assert "practice adoption assessment of 2026-03-02" in adoption
+    row_b = adoption.split("B Key cross-city delivery processes")[1].split("</tr>")[0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row_b, flags=re.S)
+    assert len(cells) == 4  # not started, planned, partial, established
+    assert f"<strong>{len(established_b)}</strong>" in cells[3]
+    assert ", ".join(sorted(established_b, key=lambda n: int(n[1:]))) in cells[3]
+    # A day between the two assessments: the 2025 one is in force.
+    before = client.get("/cities/exampleton/report", params={"on": "2025-12-31", "format": "html"}).text
+    assert "practice adoption assessment of 2025-03-03" in before
+    # The top gaps: the first report_top_gaps of the gap analysis of that assessment, in its order, with reasons.
+    settings = Settings(data_dir=None)
+    read = store_reader(client.app.state.store, settings)  # type: ignore[attr-defined]
+    gaps = find_gaps(read, find_city(read, "exampleton"), "en", date="2026-03-02")
+    shown = page.split('id="gaps"')[1].split("</ol>")[0]
+    items = re.findall(r"<li>(.*?)</li>", shown, flags=re.S)
+    assert len(items) == min(len(gaps), settings.report_top_gaps)
+    for gap, item in zip(gaps, items, strict=False):
+        assert str(escape(gap.what)) in item
+        if gap.why:
+            assert str(escape(gap.why)) in item
+
+
+def test_since_names_practices_whose_adoption_moved_and_gaps_closed(client: TestClient) -> None:
+    then, now = _adoptions("adoption-2025"), _adoptions("adoption-2026")
+    order = ["not-started", "planned", "partial", "established"]
+    rose = [k for k in now if k in then and order.index(now[k]) > order.index(then[k])]
+    fell = [k for k in now if k in then and order.index(now[k]) < order.index(then[k])]
+    page = client.get("/cities/exampleton/report", params={"on": ON, "since": "2025-06-30", "format": "html"}).text
+    improved, worse = page.split('id="improved"')[1].split('id="worse"')
+    assert improved.count("adoption established</li>") + improved.count("adoption partial</li>") + improved.count(
+        "adoption planned</li>"
+    ) == len(rose)
+    assert "B4 Procurement and supplier management</span>: adoption planned, now adoption established" in improved
+    assert worse.count(", now adoption") == len(fell)
+    assert "Gap closed: " in improved
+
+
 def test_the_model_version_is_the_ontology_s(client: TestClient) -> None:
     version = client.get("/health").json()["ontologyVersion"]
     page = client.get("/cities/exampleton/report", params={"format": "html", "on": ON}).text
@@ -105,6 +166,7 @@ def test_the_pdf_reads_back_with_the_city_the_model_version_and_a_benefit_at_ris
     assert "Median days from fault report to repair" in text
     assert "misses the target" in text
     assert "Benefits at risk" in text and "Interoperability matrix" in text
+    assert "Practice adoption by component" in text and "Top gaps" in text
 
 
 def test_the_pdf_follows_the_language(client: TestClient) -> None:

@@ -21,6 +21,8 @@ REQUIRED = {
     "procurement-contracts": (">=", 1),
     "coverage-observations": (">=", 1),
     "digital-maturity-indicators": (">=", 1),
+    # issue 12: two dated practice adoption assessments, each covering every practice and principle
+    "practice-adoption-assessments": (">=", 2),
 }
 CITYREF = "https://w3id.org/cityref/def/"
 EX = "https://exampleton.example/id/"

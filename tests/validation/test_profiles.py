@@ -39,6 +39,7 @@ PROFILE_IDS = (
     "maturity-assessment",
     "roadmap",
     "data-sharing-agreement",
+    "practice-assessment",
 )
 SHAPE_FILES = sorted(resources.shapes_dir().glob("*.ttl"))
 CASE_FILES = sorted((resources.examples_dir() / "deliveries").glob("*/*.trig"))
@@ -334,6 +335,7 @@ EXAMPLETON_PROFILES = {
     "maturity": "maturity-assessment",
     "roadmap": "roadmap",
     "agreements": "data-sharing-agreement",
+    "assessments": "practice-assessment",
 }
 # Since 0.2.0 a device states its retention in days (cityref:retentionDays); a 0.1.0 cityref:retentionPeriod still
 # counts, with a warning, so the presence check walks either property.

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from cityref.api import (
     benefits,
     cities,
+    city_assessment,
     city_pictures,
     dereference,
     graphs,
@@ -41,6 +42,7 @@ ROUTERS: list[APIRouter] = [
     benefits.router,
     report.router,
     city_pictures.router,
+    city_assessment.router,
     ui.router,
 ]
 """Each included in the app directly (one level of routers less to walk for every request), the busiest first:

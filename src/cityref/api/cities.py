@@ -65,6 +65,8 @@ async def cities(request: Request, settings: SettingsDep, store: StoreDep, work:
 
 
 CITY_PAGES: tuple[tuple[str, str], ...] = (
+    ("assessment", N_("Practice adoption assessment")),
+    ("gaps", N_("Gaps and what to do next")),
     ("benefits", N_("Benefit tracking")),
     ("report", N_("City report")),
 )

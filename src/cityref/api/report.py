@@ -1,4 +1,5 @@
-"""``/cities/{id}/report``: one report per city, as a web page or as PDF (``?format=pdf`` or
+"""``/cities/{id}/report``: one report per city (maturity, practice adoption by component, top gaps, benefits at
+risk, interoperability matrix), as a web page or as PDF (``?format=pdf`` or
 ``Accept: application/pdf``); ``?since=DATE`` adds what improved and what got worse since that day, ``?on=DATE``
 sets the day the report describes (today by default).
 
@@ -123,7 +124,7 @@ async def report(
     found, pictures = await read_city(settings, store, work, compute)
     headers = {"Vary": VARY, "Content-Language": ui.lang}
     if fmt == "pdf":
-        html = render("city_report_print.html", ui.lang, found, pictures=pictures)
+        html = render("city_report_print.html", ui.lang, found, pictures=pictures, top_gaps=settings.report_top_gaps)
         async with _pdf_gate(request, settings.report_pdf_concurrent):
             pdf = await run_in_threadpool(to_pdf, html)
         name = f"{found.city.id}-report-{day.isoformat()}.pdf"
@@ -131,7 +132,8 @@ async def report(
             pdf, media_type="application/pdf", headers=headers | {"Content-Disposition": f'inline; filename="{name}"'}
         )
     query = f"format=pdf&on={day.isoformat()}" + (f"&since={earlier.isoformat()}" if earlier else "")
+    href = f"/cities/{found.city.id}/report?{query}"
     page = render(
-        "city_report.html", ui.lang, found, ui=ui, pdf_href=f"/cities/{found.city.id}/report?{query}", pictures=pictures
+        "city_report.html", ui.lang, found, ui=ui, pdf_href=href, pictures=pictures, top_gaps=settings.report_top_gaps
     )
     return HTMLResponse(page, headers=headers)

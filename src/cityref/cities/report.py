@@ -3,8 +3,9 @@ matrix, when it was computed and with which model version; with ``since``, what 
 compared with the state at that earlier day (the latest maturity assessment on or before it, the measurements up
 to it).
 
-Practice adoption and the gap analysis are not part of this report yet: they come from another piece of work
-(``cityref.cities.assessment`` and ``gaps``) and are added when it lands, never approximated here.
+Practice adoption (a heat map by component and status) and the top gaps come from the practice adoption
+assessment in force on the day (:mod:`cityref.cities.adoption_summary`); with ``since``, a practice whose adoption
+rose or fell, a gap closed and a gap new count as improved or worse too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from cityref.cities.adoption_summary import AdoptionPicture, adoption_changes, adoption_picture, gap_changes
 from cityref.cities.benefits import IndicatorProgress, Rules, benefit_progress
 from cityref.cities.interoperability import Matrix, interoperability_matrix
 from cityref.cities.maturity import DimensionStanding, maturity_standing
@@ -26,6 +28,9 @@ CHANGE_TEXTS = {
     "rated": N_("Rated for the first time: %(after)s"),
     "status": N_("Benefit status %(before)s, now %(after)s"),
     "value": N_("Latest value %(before)s, now %(after)s (target %(target)s)"),
+    "adoption": N_("%(before)s, now %(after)s"),
+    "gap-closed": N_("Gap closed: %(what)s"),
+    "gap-new": N_("New gap: %(what)s"),
 }
 STATUS_WORDS = {"at-risk": N_("At risk"), "on-track": N_("On track"), "met": N_("Target reached")}
 
@@ -35,7 +40,7 @@ class Change:
     """One thing that moved between ``since`` and the report's day."""
 
     area: str
-    """``maturity`` or ``benefit``."""
+    """``maturity``, ``benefit``, ``adoption`` or ``gap``."""
     subject: str
     subject_lang: str | None
     kind: str
@@ -49,6 +54,7 @@ class Snapshot:
     on: date
     maturity: list[DimensionStanding]
     benefits: list[IndicatorProgress]
+    adoption: AdoptionPicture | None = None
 
 
 @dataclass
@@ -81,7 +87,10 @@ def status_of(p: IndicatorProgress) -> str:
 
 def snapshot(read: Reader, city: City, lang: str, on: date, rules: Rules) -> Snapshot:
     return Snapshot(
-        on, maturity_standing(read, city, lang, on=on), benefit_progress(read, city, lang, on=on, rules=rules)
+        on,
+        maturity_standing(read, city, lang, on=on),
+        benefit_progress(read, city, lang, on=on, rules=rules),
+        adoption_picture(read, city, lang, on),
     )
 
 
@@ -115,6 +124,14 @@ def compare(before: Snapshot, after: Snapshot) -> list[Change]:
         closer = abs(b.value - p.target) < abs(a.value - p.target)
         params = {"before": f"{a.value:g}", "after": f"{b.value:g}", "target": f"{p.target:g}"}
         changes.append(Change("benefit", p.label, p.label_lang, "value", params, closer))
+    was_a, now_a = before.adoption, after.adoption
+    if was_a is not None and now_a is not None and was_a.assessment.iri != now_a.assessment.iri:
+        for moved in adoption_changes(was_a.assessment, now_a.assessment):
+            params = {"before": moved.before, "after": moved.after}
+            changes.append(Change("adoption", moved.subject, None, "adoption", params, moved.better))
+        closed, opened = gap_changes(was_a.gaps, now_a.gaps)
+        changes += [Change("gap", g.about.name, g.about.lang, "gap-closed", {"what": g.what}, True) for g in closed]
+        changes += [Change("gap", g.about.name, g.about.lang, "gap-new", {"what": g.what}, False) for g in opened]
     return changes
 
 

@@ -245,3 +245,65 @@ T |= {
         "Ultimo valore %(before)s, ora %(after)s (obiettivo %(target)s)",
     ),
 }
+
+T |= {
+    "Practice adoption by component": (
+        "Adoption des pratiques par composante",
+        "Adopción de las prácticas por componente",
+        "Übernahme der Praktiken nach Komponente",
+        "Adozione delle pratiche per componente",
+    ),
+    "From the practice adoption assessment of %(day)s (%(label)s): how many practices and principles of each "
+    "component have reached each status.": (
+        "D'après l'évaluation de l'adoption des pratiques du %(day)s (%(label)s) : combien de pratiques et de "
+        "principes de chaque composante ont atteint chaque état.",
+        "Según la evaluación de la adopción de prácticas del %(day)s (%(label)s): cuántas prácticas y principios de "
+        "cada componente han alcanzado cada estado.",
+        "Nach der Bewertung der Übernahme der Praktiken vom %(day)s (%(label)s): wie viele Praktiken und Grundsätze "
+        "jeder Komponente welchen Stand erreicht haben.",
+        "Secondo la valutazione dell'adozione delle pratiche del %(day)s (%(label)s): quante pratiche e quanti "
+        "principi di ciascuna componente hanno raggiunto ciascuno stato.",
+    ),
+    "No practice adoption assessment on or before %(day)s.": (
+        "Aucune évaluation de l'adoption des pratiques au plus tard le %(day)s.",
+        "Ninguna evaluación de la adopción de prácticas hasta el %(day)s.",
+        "Keine Bewertung der Übernahme der Praktiken bis zum %(day)s.",
+        "Nessuna valutazione dell'adozione delle pratiche entro il %(day)s.",
+    ),
+    "Top gaps": ("Principaux écarts", "Principales brechas", "Wichtigste Lücken", "Principali lacune"),
+    "The %(shown)s most serious of %(total)s gaps the rules find in that assessment, each with the reason the model "
+    "gives.": (
+        "Les %(shown)s écarts les plus graves sur les %(total)s que les règles trouvent dans cette évaluation, chacun "
+        "avec la raison donnée par le modèle.",
+        "Las %(shown)s brechas más graves de las %(total)s que las reglas encuentran en esa evaluación, cada una con "
+        "la razón que da el modelo.",
+        "Die %(shown)s schwersten von %(total)s Lücken, die die Regeln in dieser Bewertung finden, jede mit der "
+        "Begründung des Modells.",
+        "Le %(shown)s lacune più gravi fra le %(total)s che le regole trovano in quella valutazione, ciascuna con la "
+        "ragione data dal modello.",
+    ),
+    "The rules find no gap in that assessment.": (
+        "Les règles ne trouvent aucun écart dans cette évaluation.",
+        "Las reglas no encuentran ninguna brecha en esa evaluación.",
+        "Die Regeln finden in dieser Bewertung keine Lücke.",
+        "Le regole non trovano alcuna lacuna in quella valutazione.",
+    ),
+    "%(before)s, now %(after)s": (
+        "%(before)s, désormais %(after)s",
+        "%(before)s, ahora %(after)s",
+        "%(before)s, jetzt %(after)s",
+        "%(before)s, ora %(after)s",
+    ),
+    "Gap closed: %(what)s": (
+        "Écart comblé : %(what)s",
+        "Brecha cerrada: %(what)s",
+        "Lücke geschlossen: %(what)s",
+        "Lacuna colmata: %(what)s",
+    ),
+    "New gap: %(what)s": (
+        "Nouvel écart : %(what)s",
+        "Nueva brecha: %(what)s",
+        "Neue Lücke: %(what)s",
+        "Nuova lacuna: %(what)s",
+    ),
+}

@@ -1,0 +1,213 @@
+"""``/cities/{id}/assessment`` and ``/cities/{id}/gaps``: where a city stands on each practice, and what the model
+says it should do next. JSON for clients, CSV for spreadsheets, HTML for people (by Accept, or ``?format=``);
+``?assessment=IRI`` or ``?date=YYYY-MM-DD`` chooses an assessment other than the latest."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from cityref import media, templates
+from cityref.api.cities import read_city
+from cityref.api.deps import SettingsDep, StoreDep, WorkDep
+from cityref.api.ui import VARY, reader
+from cityref.cities import Assessment, City, Gap, Reader, assessments, choose_assessment, find_city, gaps_in
+from cityref.errors import BadRequest, NotAcceptable
+
+router = APIRouter(tags=["cities"])
+
+_OFFERS = (
+    media.Format("json", "application/json", "json"),
+    media.Format("csv", "text/csv", "csv"),
+    media.Format("html", media.HTML, "html"),
+)
+_NAMES = tuple(f.name for f in _OFFERS)
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/json": {}, "text/csv": {}, "text/html": {}}},
+    400: {},
+    404: {},
+    406: {},
+}
+AssessmentParam = Query(None, description="The IRI of the assessment to read (default: the latest)")
+DateParam = Query(None, description="The day of the assessment to read, YYYY-MM-DD (default: the latest)")
+
+
+def chosen_format(request: Request) -> str:
+    """``?format=`` when given, else the Accept header; HTML only when asked for by name (as browsers do)."""
+    name = request.query_params.get("format")
+    if name:
+        if name not in _NAMES:
+            raise BadRequest(f"Unknown format {name!r}", known=list(_NAMES))
+        return name
+    accept = request.headers.get("accept")
+    chosen = media.choose(accept, _OFFERS)
+    if chosen is None:
+        raise NotAcceptable("This resource is served as JSON, CSV or HTML", known=[f.media_type for f in _OFFERS])
+    if chosen[0].name == "html" and "html" not in (accept or ""):
+        return "json"
+    return chosen[0].name
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    """CSV with every cell that a spreadsheet would read as a formula made plain text (a leading apostrophe)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@", "\t", "\r") else c for c in row])
+    return out.getvalue()
+
+
+def _read(ident: str, lang: str, assessment: str | None, date: str | None, with_gaps: bool) -> Any:
+    def compute(read: Reader) -> tuple[City, list[Assessment], Assessment, list[Gap]]:
+        city = find_city(read, ident, lang)
+        found = assessments(read, city, lang)
+        chosen = choose_assessment(found, assessment, date)
+        return city, found, chosen, gaps_in(read, city, chosen, lang) if with_gaps else []
+
+    return compute
+
+
+def _filename(city: City, chosen: Assessment, what: str) -> dict[str, str]:
+    safe = "".join(c for c in f"{city.id}-{what}-{chosen.day}" if c.isalnum() or c in "-_")
+    return {"Content-Disposition": f'inline; filename="{safe}.csv"', "Vary": VARY}
+
+
+@router.get(
+    "/cities/{ident}/assessment",
+    summary="A city's practice adoption assessments, and the records of one (JSON, CSV or HTML)",
+    responses=_RESPONSES,
+)
+async def city_assessment(
+    ident: str,
+    request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
+    work: WorkDep,
+    assessment: str | None = AssessmentParam,
+    date: str | None = DateParam,
+) -> Response:
+    ui = reader(request.scope, "cities")
+    fmt = chosen_format(request)
+    city, found, chosen, _ = await read_city(settings, store, work, _read(ident, ui.lang, assessment, date, False))
+    base = settings.public_base_url()
+    if fmt == "html":
+        page = templates.render("city_assessment.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen)
+        return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
+    if fmt == "csv":
+        header = [
+            "assessment",
+            "date",
+            "kind",
+            "iri",
+            "notation",
+            "label",
+            "status",
+            "rank",
+            "owner",
+            "recorded",
+            "evidence",
+        ]
+        rows = [
+            [
+                chosen.iri,
+                chosen.day,
+                r.kind,
+                r.subject.iri,
+                r.subject.notation or "",
+                r.subject.label,
+                r.status.label if r.status else "",
+                "" if r.rank is None else str(r.rank),
+                r.owner.label if r.owner else "",
+                r.day or "",
+                " ".join(e.iri for e in r.evidence),
+            ]
+            for r in chosen.records
+        ]
+        return Response(
+            _csv(header, rows), media_type="text/csv; charset=utf-8", headers=_filename(city, chosen, "assessment")
+        )
+    here = f"{base}/cities/{city.id}/assessment"
+    body = {
+        "city": city.to_json(),
+        "assessments": [{**a.summary(), "href": f"{here}?date={a.day}"} for a in found],
+        "chosen": chosen.to_json(base),
+        "gaps": f"{base}/cities/{city.id}/gaps?date={chosen.day}",
+    }
+    return JSONResponse(body, headers={"Vary": VARY})
+
+
+@router.get(
+    "/cities/{ident}/gaps",
+    summary="The gaps the model's rules find in a city's practice adoption, with their reasons (JSON, CSV or HTML)",
+    responses=_RESPONSES,
+)
+async def city_gaps(
+    ident: str,
+    request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
+    work: WorkDep,
+    assessment: str | None = AssessmentParam,
+    date: str | None = DateParam,
+) -> Response:
+    ui = reader(request.scope, "cities")
+    fmt = chosen_format(request)
+    city, found, chosen, gaps = await read_city(settings, store, work, _read(ident, ui.lang, assessment, date, True))
+    base = settings.public_base_url()
+    if fmt == "html":
+        page = templates.render("city_gaps.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen, gaps=gaps)
+        return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
+    if fmt == "csv":
+        header = [
+            "rule",
+            "severity",
+            "about",
+            "about_label",
+            "related",
+            "related_label",
+            "what",
+            "why",
+            "why_lang",
+            "why_source",
+            "next",
+            "next_label",
+            "next_href",
+            "evidence",
+            "assessment",
+        ]
+        rows = [
+            [
+                g.rule,
+                g.severity,
+                g.about.iri,
+                g.about.name,
+                g.related.iri if g.related else "",
+                g.related.name if g.related else "",
+                g.what,
+                g.why or "",
+                g.why_lang or "",
+                g.source.iri if g.source else "",
+                g.next.iri if g.next else "",
+                g.next.name if g.next else "",
+                base + g.next.href if g.next and g.next.href else "",
+                " ".join(e.iri for e in g.evidence),
+                g.assessment,
+            ]
+            for g in gaps
+        ]
+        return Response(
+            _csv(header, rows), media_type="text/csv; charset=utf-8", headers=_filename(city, chosen, "gaps")
+        )
+    body = {
+        "city": city.to_json(),
+        "assessment": {**chosen.summary(), "href": f"{base}/cities/{city.id}/assessment?date={chosen.day}"},
+        "assessments": [a.summary() for a in found],
+        "count": len(gaps),
+        "gaps": [g.to_json(base) for g in gaps],
+    }
+    return JSONResponse(body, headers={"Vary": VARY})
