@@ -14,12 +14,27 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "cityref"
 
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"_version", "errors", "settings", "lang", "media", "queryfile", "resources", "templates"}),
+    (
+        "foundation",
+        {
+            "_version",
+            "errors",
+            "settings",
+            "lang",
+            "media",
+            "queryfile",
+            "resources",
+            "templates",
+            "i18n",
+            "i18n_strings",
+            "locale",
+        },
+    ),
     ("processes", {"workers"}),
     ("model", {"ontology"}),
     ("intake", {"intake"}),
     ("store", {"store"}),
-    ("services", {"sparql", "terms"}),
+    ("services", {"sparql", "terms", "cities"}),
     ("validation", {"validation"}),
     ("city readings", {"cities", "pictures"}),
     ("interfaces", {"api", "app", "cli", "__init__", "__main__"}),

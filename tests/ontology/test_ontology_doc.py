@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rdflib import Graph
 
+from cityref.api.ui import UI
+from cityref.i18n import UI_LANGUAGES
 from cityref.ontology.doc import document, render_html
 
 TTL = """@prefix cityref: <https://w3id.org/cityref/def/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -21,7 +23,8 @@ cityref:B2 a skos:Concept ; skos:notation "B2" ; skos:inScheme cityref:scheme-x 
 
 def page(lang: str) -> str:
     graph = Graph().parse(data=TTL, format="turtle")
-    return render_html(document(graph, lang=lang, href=lambda iri: "#" + iri.rsplit("/", 1)[-1]), formats=[])
+    ui = UI(lang=lang if lang in UI_LANGUAGES else "en", section="model")
+    return render_html(document(graph, lang=lang, href=lambda iri: "#" + iri.rsplit("/", 1)[-1]), ui, formats=[])
 
 
 def test_sections_and_order() -> None:

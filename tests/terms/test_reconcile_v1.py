@@ -194,9 +194,13 @@ def test_the_preview_fits_its_frame_and_speaks_the_asked_language(open_client: T
     page = open_client.get(V1 + "/preview", params={"id": "B5"}, headers={"Accept-Language": "fr"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<html lang="fr">' in page.text and "Cartographie des besoins" in page.text
-    assert '<p lang="en">Working out which systems' in page.text, "the English definition stands in, tagged"
+    assert "Détermination des systèmes" in page.text and "Working out which systems" not in page.text
+    fallback = open_client.get(V1 + "/preview", params={"id": "B5"}, headers={"Accept-Language": "pt"}).text
+    assert "Working out which systems" in fallback, "no Portuguese definition: the English one stands in"
     assert 'href="/def/B5"' in page.text and "<script" not in page.text
-    assert open_client.get(V1 + "/preview", params={"id": "B5", "lang": "de"}).text.count('lang="de"') == 1
+    german = open_client.get(V1 + "/preview", params={"id": "B5", "lang": "de"}).text
+    assert '<html lang="de">' in german and '<p lang="de">Ermittlung' in german
+    assert german.count('lang="de"') == 2, "the label, in the page's language, carries no tag of its own"
 
 
 def test_extend_v1(open_client: TestClient) -> None:

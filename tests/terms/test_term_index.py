@@ -112,7 +112,9 @@ def test_term_json_has_linkages_with_reasons(index: TermIndex) -> None:
 def test_lang_chain_falls_back(index: TermIndex) -> None:
     term = describe(index, index.resolve("B5"), parse_lang("xx,de"))
     assert list(term["labels"]) == ["de"]
-    assert list(term["definition"]) == ["en"]  # no German definition: English stands in
+    assert list(term["definition"]) == ["de"]
+    unknown = describe(index, index.resolve("B5"), parse_lang("pt"))
+    assert (list(unknown["labels"]), list(unknown["definition"])) == (["en"], ["en"]), "no Portuguese: English"
     regional = describe(index, index.resolve("B5"), parse_lang("fr-CA"))
     assert (regional["labelLang"], list(regional["labels"])) == ("fr", ["fr"]), "fr-CA is served French, not English"
     everything = describe(index, index.resolve("B5"), parse_lang("all"))

@@ -219,11 +219,7 @@ def document(
     )
 
 
-def render_html(page: OntologyPage, ui: object | None = None, **context: object) -> str:
-    """The page as HTML in the shell (``ui``: a :class:`cityref.api.ui.UI`, by default one for the page's language
-    with no reader context); ``context`` passes links the template needs (formats, modules)."""
-    if ui is None:
-        from cityref.api.ui import UI
-
-        ui = UI(lang=page.lang if page.lang in ("en", "fr", "es", "de", "it") else "en", section="model")
+def render_html(page: OntologyPage, ui: object, **context: object) -> str:
+    """The page as HTML in the shell (``ui``: the reader's :class:`cityref.api.ui.UI`, which the interfaces build:
+    the model layer does not import them); ``context`` passes links the template needs (formats, modules)."""
     return templates.render("ontology.html", page.lang, page=page, ui=ui, languages=LANGUAGES, **context)
