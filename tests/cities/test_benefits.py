@@ -66,6 +66,8 @@ t:markup a cityref:Indicator ; rdfs:label "<b>Bins</b> & <script>alert(1)</scrip
 t:k1 cityref:measuredValue 1.0 ; cityref:measuredOn "2026-01-01T00:00:00"^^xsd:dateTime .
 t:k2 cityref:measuredValue 2.0 ; cityref:measuredOn "2026-04-01T00:00:00"^^xsd:dateTime .
 t:k3 cityref:measuredValue 3.0 ; cityref:measuredOn "2026-07-01T00:00:00"^^xsd:dateTime .
+t:formula a cityref:Indicator ; rdfs:label "=HYPERLINK(\\"http://evil.example\\")"@en ; cityref:baselineValue 1.0 ;
+  cityref:targetValue 2.0 .
 """
 
 
@@ -215,6 +217,15 @@ def test_a_label_with_markup_shows_as_text(client: TestClient) -> None:
     page = client.get("/cities/testford/benefits", params={"format": "html", "on": ON}).text
     assert "<script>alert(1)</script>" not in page and "<b>Bins</b>" not in page
     assert "&lt;b&gt;Bins&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_no_csv_cell_runs_as_a_spreadsheet_formula(client: TestClient) -> None:
+    text = client.get("/cities/testford/benefits", params={"on": ON, "format": "csv"}).text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    formula = next(r for r in rows if r["indicator"].endswith("/formula"))
+    assert formula["label"] == '\'=HYPERLINK("http://evil.example")'
+    rising = next(r for r in rows if r["indicator"].endswith("/rising-bad"))
+    assert float(rising["trend_per_year"]) > 0  # numbers stay numbers
 
 
 def test_unknown_city_bad_day_and_bad_format(client: TestClient) -> None:

@@ -123,15 +123,26 @@ CSV_COLUMNS = [
 ]
 
 
+def _plain(cell: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula (``= + - @``, tab, carriage return; not a number)
+    gets a leading apostrophe; numbers pass as they are."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(cell)
+        except ValueError:
+            return "'" + cell
+    return cell
+
+
 def progress_csv(found: list[IndicatorProgress], lang: str) -> str:
-    """One row per indicator; several risks are joined with `` | ``."""
+    """One row per indicator; several risks are joined with `` | ``; no cell can run as a spreadsheet formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for p in found:
         pred, latest = p.forecast.prediction, p.latest
         texts = risk_texts(p, lang)
-        writer.writerow(
+        row = (
             [p.iri, p.label, p.unit or "", p.baseline, p.target, p.target_date or "", len(p.measurements)]
             + ([latest.on.isoformat(), latest.value] if latest else ["", ""])
             + [_number(p.slope_per_year) if p.slope_per_year is not None else ""]
@@ -143,6 +154,7 @@ def progress_csv(found: list[IndicatorProgress], lang: str) -> str:
             )
             + [METHOD, status(p), " | ".join(c for c, _ in texts), " | ".join(t for _, t in texts)]
         )
+        writer.writerow([_plain(cell) for cell in row])
     return out.getvalue()
 
 
