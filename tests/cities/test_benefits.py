@@ -211,6 +211,11 @@ def test_html_page_in_french_says_the_method_and_the_reasons(client: TestClient)
     assert "Suivi des bénéfices" in page.text and "moindres carrés" in page.text
     assert "À risque" in page.text and "manque la cible" in page.text
     assert client.get("/cities/exampleton/benefits", params={"format": "html"}).text.count("<section") == 5
+    body = client.get("/cities/exampleton/benefits", params={"on": ON, "lang": "fr"}).json()
+    fault = indicator(body, "ind-fault-repair-days")
+    assert fault["risks"][0]["message"].startswith("La prévision pour le 2027-03-31")
+    no2 = indicator(body, "ind-no2-roadside")
+    assert no2["forecast"]["message"].startswith("Pas de prévision")
 
 
 def test_a_label_with_markup_shows_as_text(client: TestClient) -> None:
