@@ -74,6 +74,13 @@ class Settings(BaseSettings):
         default=False, description="Answer reconciliation GETs as JSONP when ?callback= is set"
     )
 
+    picture_matrix_max_parties: int = Field(
+        default=60,
+        ge=2,
+        description="Most systems and parties an interoperability matrix draws (those in the most needs first); "
+        "its table and CSV still list every need",
+    )
+
     # Query budgets.
     query_timeout_s: float = 10.0
     max_query_timeout_s: float = 60.0

@@ -56,7 +56,7 @@ def svg_of(client: TestClient, city: str, name: str, lang: str = "en") -> ET.Ele
     response = client.get(f"/cities/{city}/pictures/{name}.svg", params={"lang": lang})
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("image/svg+xml")
-    assert "attachment" in response.headers["content-disposition"]
+    assert response.headers["content-disposition"] == f'inline; filename="{city}-{name}.svg"'
     return ET.fromstring(response.content)
 
 
@@ -87,8 +87,12 @@ def test_the_dashboard_shows_four_pictures_each_with_a_text_alternative(client: 
         rows = page.split(f'id="{name}-table"')[1].split("</table>")[0].count("<tr>") - 1
         assert rows == len(csv_of(client, "exampleton", name)) > 0, name
     assert 'href="/model"' in page and 'href="/cities"' in page
-    # Clients still get JSON.
-    assert client.get("/cities/exampleton").json()["id"] == "exampleton"
+    # Clients still get JSON, which names the downloads.
+    body = client.get("/cities/exampleton").json()
+    assert body["id"] == "exampleton" and list(body["pictures"]) == list(CITY_PICTURES)
+    for links in body["pictures"].values():
+        for href in links.values():
+            assert client.get(href.removeprefix("http://testserver")).status_code == 200, href
 
 
 def test_every_svg_download_is_well_formed_and_titled(client: TestClient) -> None:
@@ -122,7 +126,12 @@ def test_the_benefit_map_shows_progress_against_target(client: TestClient) -> No
     stages = [r["stage"] for r in rows]
     assert stages[0] == "Enabler" and stages[-1] == "Strategic objective", "columns in the order value flows"
     italian = svg_of(client, "exampleton", "benefit-map", "it")
-    assert "Fattore abilitante" in "".join(italian.itertext()), "column headings are the ontology's Italian labels"
+    text = "".join(italian.itertext())
+    assert "Fattore abilitante" in text, "column headings are the ontology's Italian labels"
+    for row in rows:
+        if row["baseline"] and row["target"] and max(float(row["baseline"]), float(row["target"])) < 1000:
+            written = f"{row['baseline'].replace('.', ',')} → {row['target'].replace('.', ',')}"
+            assert written in text, "numbers are written the Italian way in the picture"
 
 
 def test_the_interoperability_matrix_marks_every_need(client: TestClient) -> None:
@@ -176,3 +185,42 @@ def test_a_city_without_data_gets_empty_pictures_not_errors(client: TestClient) 
     assert page.count("<svg ") == 4
     assert "Non c&#39;è ancora alcuna valutazione della maturità di questa città." in page
     assert csv_of(client, "markup-town", "maturity-radar")[0]["stage_number"] == ""
+
+
+def test_a_large_matrix_is_cut_to_the_busiest_parties_and_says_so(client: TestClient) -> None:
+    from cityref.cities import find_city, store_reader
+    from cityref.pictures import interoperability_picture, read_interoperability
+
+    read = store_reader(client.app.state.store, client.app.state.settings)  # type: ignore[attr-defined]
+    city = find_city(read, "exampleton")
+    full = read_interoperability(read, city.graph, "en")
+    cut = read_interoperability(read, city.graph, "en", max_parties=3)
+    assert len(cut.parties) == 3 < cut.party_count == len(full.parties)
+    busiest = sorted(full.parties, key=lambda p: -sum((n.source == p) + (n.target == p) for n in full.needs))
+    assert busiest[0] in cut.parties
+    picture = interoperability_picture(cut)
+    assert "draws the 3 of" in picture.description
+    assert len(picture.table.rows) == len(full.needs), "the table keeps every need"
+    root = ET.fromstring(picture.svg)
+    drawn = [g for g in root.iter(SVG + "g") if g.get("class") == "need"]
+    inside = [n for n in cut.needs if n.source in cut.parties and n.target in cut.parties]
+    assert len(drawn) == len(inside) < len(full.needs)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_defused() -> None:
+    from cityref.pictures.common import Table
+
+    table = Table((("label", "Label"), ("value", "Value")), [("=HYPERLINK(1)", "-3.5"), ("@SUM(A1)", "+x"), ("ok", "")])
+    rows = list(csv.reader(io.StringIO(table.to_csv())))
+    assert rows == [["label", "value"], ["'=HYPERLINK(1)", "-3.5"], ["'@SUM(A1)", "'+x"], ["ok", ""]]
+
+
+def test_a_crowded_heat_map_cell_shows_five_markers_and_how_many_more() -> None:
+    from cityref.pictures.risks import AssessedRisk, RiskHeatMap, draw_risk_heat_map
+
+    risks = [AssessedRisk(f"urn:x:r{i}", f"risk {i}", "en", "", "", 3, 4, "") for i in range(9)]
+    root = ET.fromstring(draw_risk_heat_map(RiskHeatMap("en", "Likelihood", "Impact", risks)))
+    assert len([g for g in root.iter(SVG + "g") if g.get("class") == "risk"]) == 5
+    texts = [t.text for t in root.iter(SVG + "tspan")]
+    assert "+4" in texts
+    assert sum(1 for t in texts if t and t.endswith("(3 × 4)")) == 9, "every risk stays in the key"

@@ -187,3 +187,47 @@ def test_markup_in_city_labels_shows_as_text_in_the_browser(browser: Any) -> Non
         assert made == 0 and dialogs == []
     finally:
         context.close()
+
+
+def test_the_keyboard_reaches_a_node_and_follows_it(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/model?lang=de")
+    page.locator('svg.picture a[data-notation="B6"]').focus()
+    assert page.evaluate("document.activeElement.getAttribute('data-notation')") == "B6"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/def/B6?lang=de")
+
+
+@pytest.mark.parametrize("path", ["/model.svg?lang=es", "/cities/exampleton/pictures/benefit-map.svg"])
+def test_a_picture_opened_on_its_own_renders_under_its_policy(page: Any, live_server: str, path: str) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    response = page.goto(live_server + path)
+    assert response.status == 200 and "default-src" in response.headers["content-security-policy"]
+    assert page.evaluate("document.documentElement.localName") == "svg"
+    box = page.evaluate("(() => { const b = document.documentElement.getBBox(); return [b.width, b.height]; })()")
+    assert box[0] > 300 and box[1] > 200, box
+    assert violations == []
+
+
+def test_a_city_leader_reaches_the_dashboard_without_typing_a_url(guarded: tuple[Any, Any], live_server: str) -> None:
+    """From the landing page to Exampleton's four pictures by links alone, and from there to the model."""
+    page, outside = guarded
+    page.goto(live_server + "/?lang=es")
+    page.get_by_role("navigation", name="Navegación principal").get_by_role("link", name="Ciudades").click()
+    page.wait_for_url("**/cities?lang=es")
+    page.get_by_role("main").get_by_role("link", name="Exampleton").click()
+    page.wait_for_url("**/cities/exampleton?lang=es")
+    assert page.locator("figure.picture svg").count() == 4
+    titles = page.locator("section h2").all_inner_texts()
+    assert titles == [
+        "Radar de madurez",
+        "Mapa de beneficios",
+        "Matriz de interoperabilidad",
+        "Mapa de calor de riesgos",
+    ]
+    for table in page.locator("table.data").all():
+        assert table.locator("tbody tr").count() >= 1
+    page.get_by_role("main").get_by_role("link", name="El modelo operativo").click()
+    page.wait_for_url("**/model?lang=es")
+    assert page.locator("svg.picture a.node-practice").count() == 17
+    assert outside.asked == []

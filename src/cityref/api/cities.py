@@ -18,6 +18,7 @@ from cityref.api.gates import Work
 from cityref.api.ui import VARY, reader
 from cityref.cities import Reader, find_city, list_cities, store_reader
 from cityref.i18n_strings import N_
+from cityref.pictures import CITY_PICTURES
 from cityref.settings import Settings
 from cityref.sparql import service as sparql
 from cityref.store import Store
@@ -75,7 +76,7 @@ CITY_PAGES: tuple[tuple[str, str], ...] = (
 
 @router.get(
     "/cities/{ident}",
-    summary="One city: its graph, its resource, its name and its pages (JSON, or HTML for browsers)",
+    summary="One city: its graph, its resource, its name, its pages and pictures (JSON, or a dashboard for browsers)",
     responses={200: {"content": {"application/json": {}, "text/html": {}}}, 404: {}},
 )
 async def city(ident: str, request: Request, settings: SettingsDep, store: StoreDep, work: WorkDep) -> Response:
@@ -86,5 +87,8 @@ async def city(ident: str, request: Request, settings: SettingsDep, store: Store
         return await dashboard(ident, ui, settings, store, work)
     found = await read_city(settings, store, work, lambda read: find_city(read, ident, ui.lang))
     base = f"{settings.public_base_url()}/cities/{found.id}"
-    body = {**found.to_json(), "pages": {path: f"{base}/{path}" for path, _ in CITY_PAGES}}
+    body: dict[str, Any] = {**found.to_json(), "pages": {path: f"{base}/{path}" for path, _ in CITY_PAGES}}
+    body["pictures"] = {
+        name: {"svg": f"{base}/pictures/{name}.svg", "csv": f"{base}/pictures/{name}.csv"} for name in CITY_PICTURES
+    }
     return JSONResponse(body, headers={"Vary": VARY})

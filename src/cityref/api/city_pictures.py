@@ -25,7 +25,8 @@ async def dashboard(ident: str, ui: UI, settings: SettingsDep, store: StoreDep, 
 
     def compute(read: Reader) -> tuple[object, list[Picture]]:
         city = find_city(read, ident, ui.lang)
-        return city, city_pictures(read, city, ui.lang, translator(ui.lang))
+        most = settings.picture_matrix_max_parties
+        return city, city_pictures(read, city, ui.lang, translator(ui.lang), max_parties=most)
 
     city, pictures = await read_city(settings, store, work, compute)
     shown = [(p, Markup(p.svg)) for p in pictures]
@@ -38,7 +39,10 @@ async def _one(ident: str, name: str, ui: UI, settings: SettingsDep, store: Stor
         raise NotFound(f"A city has no picture {name!r}", known=list(CITY_PICTURES))
 
     def compute(read: Reader) -> Picture:
-        return city_picture(read, find_city(read, ident, ui.lang), name, ui.lang, translator(ui.lang))
+        city = find_city(read, ident, ui.lang)
+        return city_picture(
+            read, city, name, ui.lang, translator(ui.lang), max_parties=settings.picture_matrix_max_parties
+        )
 
     return await read_city(settings, store, work, compute)
 
@@ -53,7 +57,7 @@ async def picture_svg(
 ) -> Response:
     ui = reader(request.scope, "cities")
     picture = await _one(ident, name, ui, settings, store, work)
-    return Response(standalone(picture.svg), media_type=SVG, headers=headers(ui, f"{ident}-{name}.svg"))
+    return Response(standalone(picture.svg), media_type=SVG, headers=headers(ui, f"{ident}-{name}.svg", inline=True))
 
 
 @router.get(

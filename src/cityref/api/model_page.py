@@ -27,10 +27,12 @@ def term_link(ui: UI) -> TermLink:
     return lambda iri: ui.url("/def/" + iri.removeprefix(CITYREF)) if iri.startswith(CITYREF) else iri
 
 
-def headers(ui: UI, filename: str | None = None) -> dict[str, str]:
+def headers(ui: UI, filename: str | None = None, *, inline: bool = False) -> dict[str, str]:
+    """A page's or download's headers; ``filename`` names a download (``inline``: shown in the browser when
+    opened, saved under that name when downloaded, as a picture is)."""
     out = {"Vary": VARY, "Content-Language": ui.lang}
     if filename:
-        out["Content-Disposition"] = f'attachment; filename="{filename}"'
+        out["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
     return out
 
 
@@ -58,7 +60,7 @@ async def model_svg(request: Request, settings: SettingsDep, store: StoreDep, wo
     ui = reader(request.scope, "model")
     model = await read_city(settings, store, work, lambda read: read_operating_model(read, ui.lang))
     picture = operating_model_picture(model, term_link(ui), translator(ui.lang))
-    return Response(standalone(picture.svg), media_type=SVG, headers=headers(ui))
+    return Response(standalone(picture.svg), media_type=SVG, headers=headers(ui, "operating-model.svg", inline=True))
 
 
 @router.get(

@@ -247,4 +247,13 @@ T: dict[str, tuple[str, str, str, str]] = {
     "Unit": ("Unité", "Unidad", "Einheit", "Unità"),
     "not assessed": ("non évalué", "sin evaluar", "nicht bewertet", "non valutato"),
     "not rated": ("non noté", "sin calificar", "nicht eingestuft", "non classificato"),
+    "The matrix draws the %(shown)d of %(total)d in the most needs; the table lists every need.": (
+        "La matrice montre les %(shown)d sur %(total)d qui figurent dans le plus de besoins ; le tableau liste "
+        "tous les besoins.",
+        "La matriz muestra los %(shown)d de %(total)d que figuran en más necesidades; la tabla recoge todas las "
+        "necesidades.",
+        "Die Matrix zeigt die %(shown)d von %(total)d mit den meisten Bedarfen; die Tabelle führt jeden Bedarf auf.",
+        "La matrice mostra i %(shown)d su %(total)d presenti nel maggior numero di esigenze; la tabella elenca "
+        "tutte le esigenze.",
+    ),
 }

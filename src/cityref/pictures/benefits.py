@@ -24,6 +24,8 @@ from cityref.pictures.common import (
     local_name,
     number,
     ontology_labels,
+    shown_number,
+    shown_share,
     to_float,
     translator,
 )
@@ -182,7 +184,7 @@ def draw_benefit_map(benefits: BenefitMap, t: Translate | None = None) -> str:
         )
         y = TOP
         for step in benefits.column(stage):
-            drawn, height = _step(step, x, y, t)
+            drawn, height = _step(step, x, y, benefits.lang)
             parts.append(drawn)
             boxes[step.iri] = (x, y, height)
             y += height + 14
@@ -234,7 +236,7 @@ def _label(benefits: BenefitMap, target: str) -> str:
     return next((s.label for s in benefits.steps if s.iri == target), local_name(target))
 
 
-def _step(step: Step, x: float, y: float, t: Translate) -> tuple[str, float]:
+def _step(step: Step, x: float, y: float, lang: str) -> tuple[str, float]:
     lines = svg.wrap(step.label, COLUMN - 16, 12, max_lines=5)
     text_height = 10 + len(lines) * 15
     bars = len(step.progress)
@@ -257,10 +259,13 @@ def _step(step: Step, x: float, y: float, t: Translate) -> tuple[str, float]:
                 fill=f"url(#{ID}-hatch)",
                 stroke=svg.INK,
             )
-        said = f"{round(share * 100)} %" if share is not None else "–"
+        said = shown_share(share, lang) if share is not None else "–"
         body += svg.text_block([said], x + COLUMN - 8, by + 9, size=11, anchor="end", weight="700")
         body += svg.text_block(
-            [f"{number(progress.baseline)} → {number(progress.target)} ({number(progress.latest)})"],
+            [
+                f"{shown_number(progress.baseline, lang)} → {shown_number(progress.target, lang)} "
+                f"({shown_number(progress.latest, lang)})"
+            ],
             x + 8,
             by + 21,
             size=9,

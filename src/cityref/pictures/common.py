@@ -12,6 +12,8 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal, format_percent
+
 from cityref import i18n
 from cityref.cities.reader import Reader, Row, iri
 from cityref.store.base import sparql_iri
@@ -90,6 +92,11 @@ class Table:
     columns: tuple[tuple[str, str], ...]
     rows: Sequence[tuple[str, ...]]
 
+    @property
+    def shown(self) -> list[tuple[int, str]]:
+        """(index, English heading) of the columns a page shows people (the IRI columns are for machines)."""
+        return [(i, heading) for i, (_, heading) in enumerate(self.columns) if heading != "IRI"]
+
     def to_csv(self) -> str:
         """The CSV download: a header of the column names, then the rows. A text cell that a spreadsheet would
         run as a formula (starting with ``= + - @``, tab or carriage return, and not a number) gets a leading
@@ -127,6 +134,17 @@ def number(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:g}" if value != int(value) else str(int(value))
+
+
+def shown_number(value: float | None, lang: str) -> str:
+    """A number as a reader of ``lang`` writes it (a decimal comma in French, German, Spanish and Italian);
+    empty when unknown. Only for the pictures: the CSV keeps :func:`number`."""
+    return "" if value is None else format_decimal(value, locale=checked_language(lang))
+
+
+def shown_share(share: float, lang: str) -> str:
+    """A share (1.0 is all) as a percentage written the reader's way."""
+    return format_percent(share, locale=checked_language(lang))
 
 
 def to_float(text: str | None) -> float | None:

@@ -51,7 +51,9 @@ class Need:
 class InteroperabilityMatrix:
     lang: str
     parties: list[str]
-    """Systems and organisations, in row (and column) order."""
+    """Systems and organisations drawn, in row (and column) order."""
+    party_count: int
+    """How many the city has (more than ``parties`` when the matrix was cut to a size)."""
     party_labels: dict[str, str]
     needs: list[Need]
     layer_labels: dict[str, str]
@@ -90,8 +92,9 @@ SELECT ?system ?need ?label ?from ?to ?layer ?status ?standard ?missing ?party ?
 }}"""
 
 
-def read_interoperability(read: Reader, graph: str, lang: str = "en") -> InteroperabilityMatrix:
-    """The systems and the interoperability needs recorded in the city's ``graph``."""
+def read_interoperability(read: Reader, graph: str, lang: str = "en", max_parties: int = 60) -> InteroperabilityMatrix:
+    """The systems and the interoperability needs recorded in the city's ``graph``; the matrix draws at most
+    ``max_parties`` of them (it grows with their square), those in the most needs first."""
     lang = checked_language(lang)
     names, need_names = Labels(lang), Labels(lang)
     parties: list[str] = []
@@ -106,7 +109,7 @@ def read_interoperability(read: Reader, graph: str, lang: str = "en") -> Interop
             need_names.offer(need, row, "label")
             found.setdefault(need, {k: iri(row, k) for k in ("from", "to", "layer", "status")})
             entry = found[need]
-            entry.setdefault("standard", literal(row, "standard"))
+            entry["standard"] = entry.get("standard") or literal(row, "standard")
             entry["missing"] = entry.get("missing") or literal(row, "missing")
     needs = [
         Need(
@@ -122,21 +125,26 @@ def read_interoperability(read: Reader, graph: str, lang: str = "en") -> Interop
         for n, v in found.items()
     ]
     parties.extend(p for n in needs for p in (n.source, n.target))
-    ordered = sorted(dict.fromkeys(parties), key=lambda p: (names(p).casefold(), p))
+    everyone = sorted(dict.fromkeys(parties), key=lambda p: (names(p).casefold(), p))
+    busy = {p: sum((n.source == p) + (n.target == p) for n in needs) for p in everyone}
+    kept = set(sorted(everyone, key=lambda p: -busy[p])[:max_parties])
+    ordered = [p for p in everyone if p in kept]
+    rank = {p: i for i, p in enumerate(everyone)}
     layers = [*LAYERS, *sorted({n.layer for n in needs if n.layer and n.layer not in LAYERS})]
     statuses = [*STATUSES, *sorted({n.status for n in needs if n.status and n.status not in STATUSES})]
     concept = ontology_labels(read, [*layers, *statuses], lang)
     needs.sort(
         key=lambda n: (
-            ordered.index(n.source),
-            ordered.index(n.target),
+            rank[n.source],
+            rank[n.target],
             layers.index(n.layer) if n.layer in layers else 99,
         )
     )
     return InteroperabilityMatrix(
         lang,
         ordered,
-        {p: names(p) for p in ordered},
+        len(everyone),
+        {p: names(p) for p in everyone},
         needs,
         {x: concept(x) for x in layers},
         {x: concept(x) for x in statuses},
@@ -189,7 +197,8 @@ def draw_interoperability_matrix(matrix: InteroperabilityMatrix, t: Translate | 
     position = {p: i for i, p in enumerate(matrix.parties)}
     cells: dict[tuple[int, int], list[Need]] = {}
     for need in matrix.needs:
-        cells.setdefault((position[need.source], position[need.target]), []).append(need)
+        if need.source in position and need.target in position:
+            cells.setdefault((position[need.source], position[need.target]), []).append(need)
     for (i, j), held in cells.items():
         slot = CELL / len(held)
         for k, need in enumerate(held):
@@ -243,13 +252,17 @@ def interoperability_title(t: Translate) -> str:
 
 def interoperability_description(matrix: InteroperabilityMatrix, t: Translate) -> str:
     linked = {p for n in matrix.needs for p in (n.source, n.target)}
-    alone = [matrix.party_labels[p] for p in matrix.parties if p not in linked]
+    alone = [matrix.party_labels[p] for p in matrix.party_labels if p not in linked]
     text = t(N_("%(needs)d interoperability needs between %(parties)d systems and parties, by layer and status.")) % {
         "needs": len(matrix.needs),
         "parties": len(matrix.parties),
     }
     if alone:
         text += " " + t(N_("In no need: %(names)s.")) % {"names": ", ".join(alone)}
+    if matrix.party_count > len(matrix.parties):
+        text += " " + t(
+            N_("The matrix draws the %(shown)d of %(total)d in the most needs; the table lists every need.")
+        ) % {"shown": len(matrix.parties), "total": matrix.party_count}
     return text
 
 

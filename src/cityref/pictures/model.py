@@ -91,13 +91,13 @@ def _practice(node: ModelNode, link: TermLink, y: float) -> tuple[str, float]:
 
 
 def _risk(node: ModelNode, link: TermLink, x: float, y: float, width: float) -> tuple[str, float]:
-    lines = svg.wrap(node.label, width - 30, 12, max_lines=4)
-    height = 12 + len(lines) * 15
+    lines = svg.wrap(node.label, width - 34, 12.5, max_lines=3)
+    height = 10 + len(lines) * 15.6
     body = svg.element(
         "rect", x=x, y=y, width=width, height=height, rx=10, fill="#fff", stroke=svg.INK, stroke_width=1.2
     )
     body += svg.element("rect", x=x + 1, y=y + 6, width=10, height=height - 12, fill=f"url(#{ID}-hatch)")
-    body += svg.text_block(lines, x + 18, y + 6 + 12, size=12, lang=node.label_lang)
+    body += svg.text_block(lines, x + 20, y + 5 + 12.5, size=12.5, lang=node.label_lang)
     return _node_link(node, link, body, node.label), height
 
 
@@ -163,17 +163,14 @@ def _group(model: OperatingModel, group: ModelNode, link: TermLink, out: _Layout
 
 
 def _risks(risks: list[ModelNode], link: TermLink, out: _Layout) -> str:
-    width = (INNER_RIGHT - INNER_LEFT - 14) / 2
+    """One risk a row, as wide as a practice: long names (German compounds above all) need the width."""
+    width = INNER_RIGHT - INNER_LEFT
     drawn: list[str] = []
-    for start in range(0, len(risks), 2):
-        heights = []
-        for column, node in enumerate(risks[start : start + 2]):
-            x = INNER_LEFT + column * (width + 14)
-            part, height = _risk(node, link, x, out.y, width)
-            drawn.append(part)
-            heights.append(height)
-            out.anchors[node.iri] = _Anchor(out.y, out.y + height, x, x + width)
-        out.y += max(heights) + 8
+    for node in risks:
+        part, height = _risk(node, link, INNER_LEFT, out.y, width)
+        drawn.append(part)
+        out.anchors[node.iri] = _Anchor(out.y, out.y + height, INNER_LEFT, INNER_RIGHT)
+        out.y += height + 6
     out.y += 4
     return "".join(drawn)
 

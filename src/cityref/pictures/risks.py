@@ -168,14 +168,25 @@ def draw_risk_heat_map(heat: RiskHeatMap, t: Translate | None = None) -> str:
             fill=svg.INK,
         )
     )
+    # A cell holds six markers; a seventh and more become "+N" (every risk stays in the key with its cell).
+    total: dict[tuple[int, int], int] = {}
+    for risk in heat.risks:
+        if risk.likelihood and risk.impact:
+            total[(risk.likelihood, risk.impact)] = total.get((risk.likelihood, risk.impact), 0) + 1
     crowd: dict[tuple[int, int], int] = {}
     for index, risk in enumerate(heat.risks, start=1):
         if risk.likelihood is None or risk.impact is None:
             continue
-        k = crowd.get((risk.likelihood, risk.impact), 0)
-        crowd[(risk.likelihood, risk.impact)] = k + 1
+        cell = (risk.likelihood, risk.impact)
+        k = crowd.get(cell, 0)
+        crowd[cell] = k + 1
         x = LEFT + (risk.likelihood - 1) * CELL + 20 + (k % 3) * 26
         y = TOP + (SCALE - risk.impact) * CELL + 38 + (k // 3) * 26
+        if total[cell] > 6 and k >= 5:
+            if k == 5:
+                more = f"+{total[cell] - 5}"
+                parts.append(svg.text_block([more], x, y + 4, size=12, anchor="middle", weight="700"))
+            continue
         mark = svg.title(f"{index}. {risk.label}")
         mark += svg.element("circle", cx=x, cy=y, r=11, fill="#fff", stroke=svg.INK, stroke_width=1.8)
         mark += svg.text_block([str(index)], x, y + 4, size=11, anchor="middle", weight="700")
@@ -185,7 +196,7 @@ def draw_risk_heat_map(heat: RiskHeatMap, t: Translate | None = None) -> str:
     for index, risk in enumerate(heat.risks, start=1):
         place = f"{risk.likelihood} × {risk.impact}" if risk.score else t(N_("not assessed"))
         lines = svg.wrap(f"{index}. {risk.label} ({place})", width - 40, 12, max_lines=2)
-        key.append(svg.text_block(lines, 16, y, size=12, lang=None))
+        key.append(svg.text_block(lines, 16, y, size=12, lang=risk.label_lang))
         y += len(lines) * 15 + 4
     height = y + 12
     body = svg.element("rect", width=f"{width:g}", height=f"{height:g}", fill="#fff") + "".join(parts) + "".join(key)

@@ -46,7 +46,10 @@ def wrap(text: str, width_px: float, font_size: float, max_lines: int = 4) -> li
     """``text`` in lines that fit ``width_px`` at ``font_size``; past ``max_lines`` the last line ends in an
     ellipsis (the whole text stays in the node's tooltip and in the text alternative)."""
     chars = max(6, int(width_px / (font_size * CHAR_WIDTH)))
-    lines = textwrap.wrap(text, chars, break_long_words=True, break_on_hyphens=False) or [""]
+    # A word longer than a line stays whole (a little past the edge reads better than a word cut in two),
+    # unless it is far longer, as an identifier without spaces may be.
+    long_words = any(len(word) > chars * 1.4 for word in text.split())
+    lines = textwrap.wrap(text, chars, break_long_words=long_words, break_on_hyphens=False) or [""]
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], textwrap.shorten(" ".join(lines[max_lines - 1 :]), chars, placeholder="…")]
     return lines
