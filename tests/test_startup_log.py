@@ -18,7 +18,7 @@ def test_the_server_says_what_it_loaded(caplog: pytest.LogCaptureFixture) -> Non
     store, catalogue, limits = lines[:3]
     assert store.startswith("store: embedded at ") and "graph/ontology (" in store and "triples)" in store
     profiles = len(list(resources.shapes_dir().glob("*.ttl")))
-    queries = len(list(resources.queries_dir().glob("*.rq")))
+    queries = len(list(resources.queries_dir().glob("*.rq"))) + len(list(resources.queries_dir().glob("gaps/*.rq")))
     assert profiles >= 9 and queries >= 18, "the shipped profiles and canned queries are counted below"
     assert f"profiles: {profiles};" in catalogue and f"canned queries: {queries};" in catalogue
     assert "network sandbox: in place" in catalogue

@@ -59,6 +59,7 @@ def test_runs_on_exampleton(name: str, run: Any) -> None:
 
 def test_queries_dir_is_the_shipped_one() -> None:
     shipped = {p.stem for p in resources.queries_dir().glob("*.rq")}
+    shipped |= {f"gap-{p.stem}" for p in (resources.queries_dir() / "gaps").glob("*.rq")}
     assert shipped == set(NAMES)
 
 

@@ -36,6 +36,9 @@ PAGES = [
     "/cities/exampleton/report?lang=it",
     "/model",
     "/model?lang=fr",
+    "/cities/exampleton/assessment?lang=fr",
+    "/cities/exampleton/gaps",
+    "/cities/exampleton/gaps?lang=de&date=2025-03-03",
 ]
 
 

@@ -4,8 +4,6 @@ says it should do next. JSON for clients, CSV for spreadsheets, HTML for people 
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -16,6 +14,7 @@ from cityref.api.cities import read_city
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.ui import VARY, reader
 from cityref.cities import Assessment, City, Gap, Reader, assessments, choose_assessment, find_city, gaps_in
+from cityref.cities.export import gaps_csv, records_csv
 from cityref.errors import BadRequest, NotAcceptable
 
 router = APIRouter(tags=["cities"])
@@ -50,16 +49,6 @@ def chosen_format(request: Request) -> str:
     if chosen[0].name == "html" and "html" not in (accept or ""):
         return "json"
     return chosen[0].name
-
-
-def _csv(header: list[str], rows: list[list[str]]) -> str:
-    """CSV with every cell that a spreadsheet would read as a formula made plain text (a leading apostrophe)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@", "\t", "\r") else c for c in row])
-    return out.getvalue()
 
 
 def _read(ident: str, lang: str, assessment: str | None, date: str | None, with_gaps: bool) -> Any:
@@ -99,38 +88,8 @@ async def city_assessment(
         page = templates.render("city_assessment.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen)
         return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
     if fmt == "csv":
-        header = [
-            "assessment",
-            "date",
-            "kind",
-            "iri",
-            "notation",
-            "label",
-            "status",
-            "rank",
-            "owner",
-            "recorded",
-            "evidence",
-        ]
-        rows = [
-            [
-                chosen.iri,
-                chosen.day,
-                r.kind,
-                r.subject.iri,
-                r.subject.notation or "",
-                r.subject.label,
-                r.status.label if r.status else "",
-                "" if r.rank is None else str(r.rank),
-                r.owner.label if r.owner else "",
-                r.day or "",
-                " ".join(e.iri for e in r.evidence),
-            ]
-            for r in chosen.records
-        ]
-        return Response(
-            _csv(header, rows), media_type="text/csv; charset=utf-8", headers=_filename(city, chosen, "assessment")
-        )
+        headers = _filename(city, chosen, "assessment")
+        return Response(records_csv(chosen), media_type="text/csv; charset=utf-8", headers=headers)
     here = f"{base}/cities/{city.id}/assessment"
     body = {
         "city": city.to_json(),
@@ -163,46 +122,8 @@ async def city_gaps(
         page = templates.render("city_gaps.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen, gaps=gaps)
         return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
     if fmt == "csv":
-        header = [
-            "rule",
-            "severity",
-            "about",
-            "about_label",
-            "related",
-            "related_label",
-            "what",
-            "why",
-            "why_lang",
-            "why_source",
-            "next",
-            "next_label",
-            "next_href",
-            "evidence",
-            "assessment",
-        ]
-        rows = [
-            [
-                g.rule,
-                g.severity,
-                g.about.iri,
-                g.about.name,
-                g.related.iri if g.related else "",
-                g.related.name if g.related else "",
-                g.what,
-                g.why or "",
-                g.why_lang or "",
-                g.source.iri if g.source else "",
-                g.next.iri if g.next else "",
-                g.next.name if g.next else "",
-                base + g.next.href if g.next and g.next.href else "",
-                " ".join(e.iri for e in g.evidence),
-                g.assessment,
-            ]
-            for g in gaps
-        ]
-        return Response(
-            _csv(header, rows), media_type="text/csv; charset=utf-8", headers=_filename(city, chosen, "gaps")
-        )
+        headers = _filename(city, chosen, "gaps")
+        return Response(gaps_csv(gaps, base), media_type="text/csv; charset=utf-8", headers=headers)
     body = {
         "city": city.to_json(),
         "assessment": {**chosen.summary(), "href": f"{base}/cities/{city.id}/assessment?date={chosen.day}"},

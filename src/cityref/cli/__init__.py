@@ -11,12 +11,12 @@ import sys
 
 from pydantic import ValidationError
 
-from cityref.cli import check, load, resolve, serve
+from cityref.cli import check, gaps, load, resolve, serve
 from cityref.cli import query as query_command
 from cityref.cli import validate as validate_command
 from cityref.cli._app import app
 
-__all__ = ["app", "check", "load", "main", "query_command", "resolve", "serve", "validate_command"]
+__all__ = ["app", "check", "gaps", "load", "main", "query_command", "resolve", "serve", "validate_command"]
 
 INTERNAL_ERROR = 2
 """The exit code of an error no command foresaw: the same as a usage or input error, since in practice it is most

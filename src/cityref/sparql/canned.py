@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -188,10 +188,18 @@ def load_dir(directory: Path) -> dict[str, CannedQuery]:
     return found
 
 
+GAP_PREFIX = "gap-"
+"""The gap rules of ``queries/gaps/`` are canned queries too, named ``gap-<rule>`` (``gap-key-risk-left-open``)."""
+
+
 @cache
 def catalogue() -> dict[str, CannedQuery]:
-    """The shipped canned queries, read once per process."""
-    return load_dir(resources.queries_dir())
+    """The shipped canned queries, read once per process: ``queries/*.rq`` and the gap rules of ``queries/gaps/``
+    (run over one practice adoption assessment; ``cityref.cities.gaps`` explains their rows)."""
+    found = load_dir(resources.queries_dir())
+    for name, query in load_dir(resources.queries_dir() / "gaps").items():
+        found[GAP_PREFIX + name] = replace(query, name=GAP_PREFIX + name)
+    return found
 
 
 def get(name: str) -> CannedQuery:
