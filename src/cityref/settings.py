@@ -247,6 +247,16 @@ class Settings(BaseSettings):
     rate_limit_reconcile: str | None = Field(
         default="3000/minute", description="Requests per client on /reconcile and everything below it"
     )
+    # A city's benefit tracking and report (cityref.cities.benefits, cityref.api.report).
+    benefit_stale_after_days: int = Field(
+        default=365,
+        ge=1,
+        description="An indicator whose latest measurement is older than this many days is flagged at risk (stale)",
+    )
+    report_pdf_concurrent: int = Field(
+        default=1, ge=1, description="City reports rendered to PDF at the same time; others wait their turn"
+    )
+    report_top_gaps: int = Field(default=10, ge=1, description="Gaps a city report lists, the most serious first")
     preview_frame_ancestors: str = Field(
         default="*",
         description="CSP frame-ancestors of the reconciliation previews, which OpenRefine shows in a frame",

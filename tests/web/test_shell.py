@@ -21,6 +21,8 @@ PAGES = {
     "canned query": "/queries/interoperability-needs",
     "upload": "/validate",
     "not found": "/def/no-such-term-here",
+    "benefits": "/cities/exampleton/benefits",
+    "city report": "/cities/exampleton/report?since=2026-01-15",
     "assessment": "/cities/exampleton/assessment",
     "gaps": "/cities/exampleton/gaps",
 }

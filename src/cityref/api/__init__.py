@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from cityref.api import (
+    benefits,
     browse,
     cities,
     city_assessment,
@@ -17,6 +18,7 @@ from cityref.api import (
     model_page,
     ontology,
     reconcile,
+    report,
     sparql,
     terms,
     ui,
@@ -41,6 +43,8 @@ ROUTERS: list[APIRouter] = [
     cities.router,
     labels.router,
     browse.router,
+    benefits.router,
+    report.router,
     city_pictures.router,
     city_assessment.router,
     ui.router,

@@ -68,6 +68,8 @@ async def cities(request: Request, settings: SettingsDep, store: StoreDep, work:
 CITY_PAGES: tuple[tuple[str, str], ...] = (
     ("assessment", N_("Practice adoption assessment")),
     ("gaps", N_("Gaps and what to do next")),
+    ("benefits", N_("Benefit tracking")),
+    ("report", N_("City report")),
 )
 """(path under ``/cities/{id}/``, English title) of each page a city has; features add theirs here."""
 
