@@ -10,6 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -17,9 +20,10 @@ from xml.etree import ElementTree as ET
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
+from tests.sparql.conftest import LiveServer, embedded_settings
 from typer.testing import CliRunner
 
-from cityref import resources
+from cityref import create_app, resources
 from cityref.cli import app as cli_app
 from cityref.errors import BadRequest
 from cityref.settings import Settings
@@ -199,3 +203,35 @@ def test_cli_context_files_give_the_same_conflicts(tmp_path: Path, engine: str) 
     found = [r for r in json.loads(result.stdout)["results"] if r["sourceShape"] == str(CONFLICT_SHAPE)]
     library = validate(changed_register(), PROFILE, context=city_context(), content_type="text/turtle")
     assert found == [r.to_dict() for r in conflicts(library.results)]
+
+
+# ---------------------------------------------------------------- over HTTP, the server's setting
+
+
+@pytest.mark.parametrize("severity", ["Warning", "Violation"])
+def test_http_json_and_csv_carry_the_conflicts_at_the_server_s_severity(severity: str) -> None:
+    settings = embedded_settings(validation_context_max_triples=200_000, validation_context_conflict_severity=severity)
+    with LiveServer(create_app(settings)) as server:
+        query = urllib.parse.urlencode({"profile": PROFILE[0], "context": EXAMPLETON_GRAPH, "lang": "fr"})
+        bodies = {}
+        for accept in ("application/json", "text/csv"):
+            request = urllib.request.Request(
+                f"{server.url}/validate?{query}",
+                data=changed_register(),
+                method="POST",
+                headers={"Content-Type": "text/turtle", "Accept": accept},
+            )
+            try:
+                response = urllib.request.urlopen(request, timeout=120)
+            except urllib.error.HTTPError as error:
+                response = error
+            assert response.status == 200, response.read()
+            bodies[accept] = response.read().decode("utf-8")
+    found = [r for r in json.loads(bodies["application/json"])["results"] if r["sourceShape"] == str(CONFLICT_SHAPE)]
+    assert {(r["path"], r["severity"]) for r in found} == {(str(RDFS.label), severity), (str(OPERATOR), severity)}
+    assert any("libellé" in r["message"] and str(OLD_LABEL) in r["message"] for r in found)
+    rows = [r for r in csv.DictReader(io.StringIO(bodies["text/csv"])) if r["sourceShape"] == str(CONFLICT_SHAPE)]
+    assert {(r["path"], r["value"], r["severity"]) for r in rows} == {
+        (str(RDFS.label), str(NEW_LABEL), severity),
+        (str(OPERATOR), str(NEW_OPERATOR), severity),
+    }
