@@ -235,3 +235,40 @@ def test_http_json_and_csv_carry_the_conflicts_at_the_server_s_severity(severity
         (str(RDFS.label), str(NEW_LABEL), severity),
         (str(OPERATOR), str(NEW_OPERATOR), severity),
     }
+
+
+# ---------------------------------------------------------------- functional properties, read from the ontology
+
+RETENTION = URIRef("https://w3id.org/cityref/def/retentionDays")
+DATASET = URIRef(f"{EX}ds-parking-permits")
+
+
+def shapes_only(data: bytes, engine: str | None, **more: Any) -> Any:
+    """``data`` (N-Triples) checked in context against shapes that target nothing: only conflicts can result."""
+    return validate(
+        data,
+        [],
+        shapes=NOTHING_SHAPES,
+        shapes_content_type="text/turtle",
+        content_type="application/n-triples",
+        context=city_context(),
+        engine=engine,
+        **more,
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_functional_property_of_the_ontology_is_compared(engine: str | None) -> None:
+    ontology = Graph().parse(resources.ontology_dir() / "city-data.ttl")
+    assert (RETENTION, RDF.type, URIRef("http://www.w3.org/2002/07/owl#FunctionalProperty")) in ontology
+    assert RETENTION not in compared_properties(None)  # not named in our code: read from the ontology
+    [held] = list(CITY_GRAPH.objects(DATASET, RETENTION))
+    other = Literal(int(held) + 1)
+    report = shapes_only(f"<{DATASET}> <{RETENTION}> {other.n3()} .\n".encode(), engine, lang="it")
+    [result] = report.results
+    assert (result.focus_node, result.path, result.value) == (str(DATASET), str(RETENTION), str(other))
+    assert str(held) in result.message and str(other) in result.message and result.message_lang == "it"
+    # the same number written another way, and a label tag in capitals, are the city's values again
+    same = f'<{DATASET}> <{RETENTION}> "0{held}"^^<{held.datatype}> .\n'
+    same += f"<{DEVICE}> <{RDFS.label}> {Literal(str(OLD_LABEL), lang='EN').n3()} .\n"
+    assert shapes_only(same.encode(), engine).results == []

@@ -77,13 +77,23 @@ def _key(subject: URIRef, prop: URIRef, obj: Node) -> Key:
     return subject, prop, language.lower() if language else None
 
 
+def _normal(obj: Node) -> Node:
+    """Language tags compared case-insensitively (``"x"@EN`` is ``"x"@en``), typed literals by their canonical form
+    (``"0730"^^xsd:integer`` is ``"730"``), whether or not the parser normalised them."""
+    if isinstance(obj, Literal) and obj.language:
+        return Literal(str(obj), lang=obj.language.lower())
+    if isinstance(obj, Literal) and obj.datatype is not None:
+        return Literal(str(obj), datatype=obj.datatype, normalize=True)
+    return obj
+
+
 def index_graph(graph: Graph, properties: frozenset[URIRef]) -> Index:
     """The compared values of an rdflib graph (the reference engine's path), by key; blank nodes left out."""
     found: Index = {}
     for prop in properties:
         for subject, obj in graph.subject_objects(prop):
             if isinstance(subject, URIRef) and not isinstance(obj, BNode):
-                found.setdefault(_key(subject, prop, obj), set()).add(obj)
+                found.setdefault(_key(subject, prop, obj), set()).add(_normal(obj))
     return found
 
 
@@ -108,7 +118,7 @@ def index_ntriples(text: bytes, properties: frozenset[URIRef]) -> Index:
         obj = _term(triple.object)
         if obj is not None:
             prop = URIRef(triple.predicate.value)
-            found.setdefault(_key(URIRef(triple.subject.value), prop, obj), set()).add(obj)
+            found.setdefault(_key(URIRef(triple.subject.value), prop, obj), set()).add(_normal(obj))
     return found
 
 
