@@ -8,6 +8,7 @@ the city's values are read from examples/exampleton, never written out in the te
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import urllib.error
@@ -18,8 +19,10 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
+from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
+from tests.conftest import UNLIMITED
 from tests.sparql.conftest import LiveServer, embedded_settings
 from typer.testing import CliRunner
 
@@ -272,3 +275,25 @@ def test_a_functional_property_of_the_ontology_is_compared(engine: str | None) -
     same = f'<{DATASET}> <{RETENTION}> "0{held}"^^<{held.datatype}> .\n'
     same += f"<{DEVICE}> <{RDFS.label}> {Literal(str(OLD_LABEL), lang='EN').n3()} .\n"
     assert shapes_only(same.encode(), engine).results == []
+
+
+def test_the_validation_page_shows_the_conflicts_with_both_values() -> None:
+    settings = Settings(data_dir=None, load_examples=True, max_body_bytes=400_000, **UNLIMITED)
+    with TestClient(create_app(settings)) as client:
+        data = {
+            "profile": PROFILE[0],
+            "lang": "fr",
+            "context": EXAMPLETON_GRAPH,
+            "text": changed_register().decode("utf-8"),
+        }
+        answer = client.post(
+            "/validate/runs",
+            data=data,
+            files={"file": ("", b"", "application/octet-stream")},
+            headers={"Accept": "text/html"},
+            follow_redirects=False,
+        )
+        assert answer.status_code == 303
+        page = html.unescape(client.get(answer.headers["location"]).text)
+    assert "libellé" in page and str(NEW_LABEL) in page and str(OLD_LABEL) in page
+    assert str(OLD_OPERATOR) in page and str(NEW_OPERATOR) in page
