@@ -149,6 +149,11 @@ class Settings(BaseSettings):
         description="Largest named graph a validation may use as its context (422 above it); the context and the "
         "delivery also share max_triples, and the validator's memory limit",
     )
+    validation_context_conflict_severity: Literal["Violation", "Warning", "Info"] = Field(
+        default="Warning",
+        description="Severity of a conflict found in context: the delivery re-describes a resource of the city with "
+        "another label (per language) or another value of a single-valued property; only Violation fails it",
+    )
 
     # The validation workbench (GET /validate in a browser).
     validation_url_hosts: list[str] = Field(

@@ -109,6 +109,7 @@ async def validate_delivery(
             engine=_engine(engine),
             context_files=((str(directory / "context.nt"), NTRIPLES, None),) if context_graph is not None else (),
             context_name=context_graph,
+            conflict_severity=settings.validation_context_conflict_severity,
         )
         if _wants_async(request):
             handed_over = True  # the job's end removes the directory

@@ -136,7 +136,12 @@ async def _validate(work: Work, store: Store, settings: Settings, run: Run, job:
     try:
         if graph is not None:
             await run_in_threadpool(_context_size, store, graph, settings)
-            job = replace(job, context_files=((str(folder / "context.nt"), NTRIPLES, None),), context_name=graph)
+            job = replace(
+                job,
+                context_files=((str(folder / "context.nt"), NTRIPLES, None),),
+                context_name=graph,
+                conflict_severity=settings.validation_context_conflict_severity,
+            )
         return await work.validation.run(
             settings.validation_timeout_s, lambda remaining: _run(work, store, settings, job, remaining)
         )

@@ -123,6 +123,7 @@ def validate_command(
                     max_results=max_results,
                     engine=engine,
                     context=city,
+                    conflict_severity=_conflict_severity() if city is not None else "Warning",
                 )
             rendered, conforms = RENDERERS[format][1](report), report.conforms
     except CityrefError as error:
@@ -180,12 +181,20 @@ def _in_worker(
         engine=engine,
         context_files=context_files,
         context_name=context_name,
+        conflict_severity=settings.validation_context_conflict_severity,
     )
     try:
         result = run_in_pool(pool, job, timeout)
     finally:
         pool.close()
     return result.body.decode("utf-8"), result.conforms
+
+
+def _conflict_severity() -> str:
+    """The severity the CITYREF_* settings give a conflict with the context, as the server would."""
+    from cityref.settings import Settings
+
+    return Settings().validation_context_conflict_severity
 
 
 def _context_files(values: list[str], data_dir: Path | None, scratch: Path) -> tuple[ContextFiles, str | None]:

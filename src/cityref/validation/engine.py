@@ -27,6 +27,14 @@ from cityref import resources
 from cityref.errors import BadRequest, LimitExceeded
 from cityref.ontology.model import Ontology
 from cityref.validation import fast
+from cityref.validation.conflicts import (
+    Conflict,
+    add_to_report,
+    compared_properties,
+    find_conflicts,
+    index_graph,
+    index_ntriples,
+)
 from cityref.validation.context import (
     Context,
     context_graph,
@@ -196,6 +204,7 @@ def validate(
     ontology: Ontology | None = None,
     engine: str | None = None,
     context: Context | None = None,
+    conflict_severity: str = "Warning",
 ) -> ValidationReport:
     """Validate ``data`` against the named profiles (and/or user ``shapes``) and return a typed report.
 
@@ -206,7 +215,9 @@ def validate(
     ``max_expansion`` caps what XML entities may expand to (0: the guard's default, the input's own size x 10).
     ``engine`` is ``"pyshacl"`` or ``"shacl-rust"``; by default :func:`choose_engine` picks.
     ``context`` is what a city already holds (:mod:`cityref.validation.context`): it joins the data, read-only,
-    shares the triple cap with the delivery, and results are kept for the delivery's own nodes only.
+    shares the triple cap with the delivery, and results are kept for the delivery's own nodes only. A resource
+    both describe with different single values (labels per language, functional properties) is reported as a
+    conflict (:mod:`cityref.validation.conflicts`) of ``conflict_severity``, found in Python on either engine.
     """
     if inference not in ("none", "rdfs"):
         raise BadRequest(f"Unknown inference {inference!r}; use 'none' or 'rdfs'")
@@ -216,6 +227,7 @@ def validate(
     directory = (profiles_dir or resources.shapes_dir()).resolve()
     chosen = select(load_profiles(directory), profiles)
     check_severity(min_severity)
+    conflict_severity = check_severity(conflict_severity)
     user_graph = None
     if shapes is not None:
         # the triple cap covers shapes as well as data, so that neither is a way around it
@@ -233,14 +245,15 @@ def validate(
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
     report_graph = None
     own: set[Node] | None = None
+    conflicts: list[Conflict] = []
     if which == fast.FAST:
         ran = _run_fast(
             data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion, engine, context
         )
         if ran is not None:
-            report_graph, own = ran
+            report_graph, own, conflicts = ran
     if report_graph is None:
-        report_graph, own = _run_reference(
+        report_graph, own, conflicts = _run_reference(
             data,
             content_type,
             directory,
@@ -252,6 +265,8 @@ def validate(
             max_expansion,
             context,
         )
+    if conflicts:
+        add_to_report(report_graph, conflicts, conflict_severity, ontology_rdf)
     return build_report(
         report_graph,
         shapes=shape_graphs,
@@ -276,7 +291,7 @@ def _run_fast(
     max_expansion: int,
     engine: str | None,
     context: Context | None = None,
-) -> tuple[Graph, set[Node] | None] | None:
+) -> tuple[Graph, set[Node] | None, list[Conflict]] | None:
     """The compiled engine over N-Triples that pyoxigraph wrote: no rdflib graph of the delivery is built. With
     a context, also the delivery's own nodes, to which the results are kept.
 
@@ -297,8 +312,11 @@ def _run_fast(
             raise shared_cap_exceeded(max_triples, triples_in(city.text), context.name) from None  # type: ignore[union-attr]
     text = delivery.text
     own: set[Node] | None = None
+    conflicts: list[Conflict] = []
     if city is not None and context is not None:
         own = subjects_of_ntriples(delivery.text)
+        compared = compared_properties(ontology_rdf)
+        conflicts = find_conflicts(index_ntriples(delivery.text, compared), index_ntriples(city.text, compared))
         text += city.text + marker_ntriples(context.name)
     if ontology_rdf is not None:
         text += ontology_ntriples(ontology_rdf)
@@ -311,7 +329,7 @@ def _run_fast(
     odd = delivery.non_canonical or (city is not None and city.non_canonical)
     if odd and compiled.uses_sparql and engine is None:
         return None
-    return fast.run(text.decode("utf-8"), compiled, "none"), own
+    return fast.run(text.decode("utf-8"), compiled, "none"), own, conflicts
 
 
 def _run_reference(
@@ -325,7 +343,7 @@ def _run_reference(
     max_triples: int | None,
     max_expansion: int,
     context: Context | None = None,
-) -> tuple[Graph, set[Node] | None]:
+) -> tuple[Graph, set[Node] | None, list[Conflict]]:
     """pySHACL over an rdflib graph of the delivery, the context (if any) and the ontology; with a context, also
     the delivery's own nodes, to which the results are kept."""
     city: Graph | None = None
@@ -343,8 +361,11 @@ def _run_reference(
             raise shared_cap_exceeded(max_triples, len(city), context.name) from None
         inplace = True
     own: set[Node] | None = None
+    conflicts: list[Conflict] = []
     if city is not None and context is not None:
         own = subjects_of_graph(graph)
+        compared = compared_properties(ontology_rdf)
+        conflicts = find_conflicts(index_graph(graph, compared), index_graph(city, compared))
         if not inplace:
             graph, inplace = graph + city, True  # a new graph: the caller's stays as it was
         else:
@@ -361,4 +382,4 @@ def _run_reference(
         else:
             graph = graph + ontology_rdf  # a new graph: the caller's stays as it was
         inplace = True
-    return run_pyshacl(graph, strict_shapes(shape_graph), None, inference, inplace=inplace), own
+    return run_pyshacl(graph, strict_shapes(shape_graph), None, inference, inplace=inplace), own, conflicts

@@ -22,6 +22,7 @@ from cityref.ontology.model import CITYREF
 from cityref.validation.profiles import language_chain, pick_literal, pick_text
 
 TERM_BASE = str(CITYREF)
+CONFLICT_COMPONENT_TEXT = "https://w3id.org/cityref/def/shapes/ContextConflictComponent"
 SEVERITIES = ("Violation", "Warning", "Info")
 _RANK = {"Info": 0, "Warning": 1, "Violation": 2}
 
@@ -243,7 +244,8 @@ def build_report(
             keyed.append((key, node))
     keyed.sort(key=lambda item: item[0])
     truncated = max_results is not None and len(keyed) > max_results
-    conforms = not keyed
+    # a context conflict fails the delivery only as a Violation (its severity is a setting; see conflicts.py)
+    conforms = not any(key[0] == -2 or key[3] != CONFLICT_COMPONENT_TEXT for key, _ in keyed)
     if truncated:
         keyed = keyed[:max_results]
     memo: dict[object, Any] = {}

@@ -39,6 +39,8 @@ class ValidationJob:
     """What the city holds, as ``files`` are given: the named graph the server wrote out of its store (N-Triples),
     or the files ``cityref validate --context`` names. Empty: the delivery is checked alone."""
     context_name: str | None = None
+    conflict_severity: str = "Warning"
+    """The severity of a conflict between the delivery and the context (``validation_context_conflict_severity``)."""
     """The graph IRI (or file names) the context came from, for the report and the shapes' marker."""
     focus_labels: bool = False
     """Also name the focus nodes by their labels in the delivery (the validation page's grouping)."""
@@ -88,6 +90,7 @@ def run_job(job: ValidationJob) -> RenderedReport:
         ontology_dir=Path(job.ontology_dir) if job.ontology_dir else None,
         engine=job.engine,
         context=context,
+        conflict_severity=job.conflict_severity,
     )
     body = RENDERERS[job.renderer][1](report).encode("utf-8")
     labels: dict[str, str] = {}
