@@ -59,6 +59,16 @@ def test_a_run_shows_the_report_grouped_by_focus_node(client: TestClient, run: s
     assert len(headings) == len({r["focusNode"] for r in results})
 
 
+def test_messages_in_another_language_than_the_page_carry_their_own_tag(client: TestClient, run: str) -> None:
+    """The run's messages are French; a page in English marks them so, a page in French needs no mark."""
+    english = client.get(run, params={"lang": "en"}).text
+    assert '<html lang="en">' in english
+    marked = re.findall(r'</span> <span lang="fr">', english)
+    assert marked and len(marked) == english.count('<li class="result ')
+    french = client.get(run, params={"lang": "fr"}).text
+    assert '<html lang="fr">' in french and '<span lang="fr">' not in french
+
+
 def test_a_label_with_markup_shows_as_text(client: TestClient, run: str) -> None:
     page = client.get(run).text
     assert "<script>document.title" not in page and "<img src=x" not in page and "<b>Capteur" not in page

@@ -24,7 +24,8 @@ T: dict[str, tuple[str, str, str, str]] = {
         "estado de la necesidad en el idioma elegido (en inglés si no la tiene en ese idioma). Grave (alta) cuando la "
         "necesidad está bloqueada, media cuando está identificada o planificada, baja cuando está en curso. El "
         "siguiente paso es B5, el mapeo de las necesidades de interoperabilidad de la ciudad.",
-        "Für die gewählte Bewertung der Praxisübernahme jeder nicht erreichte Interoperabilitätsbedarf, der ein "
+        "Für die gewählte Bewertung der Einführung der Praktiken jeder nicht erreichte "
+        "Interoperabilitätsbedarf, der ein "
         "System betrifft, auf das sich eine etablierte Praxis stützt: ein System, das der Eintrag der Praxis als "
         "Beleg anführt, oder eines, das nach Angabe der Stadt die Praxis fördert. Die Begründung ist die Definition "
         "des Bedarfsstatus in der gewählten Sprache (Englisch, wenn keine in dieser Sprache vorliegt). Schwerwiegend "
@@ -40,7 +41,7 @@ T: dict[str, tuple[str, str, str, str]] = {
     "the practice adoption assessment to read": (
         "l'évaluation de l'adoption des pratiques à lire",
         "la evaluación de la adopción de prácticas que se lee",
-        "die zu lesende Bewertung der Praxisübernahme",
+        "die zu lesende Bewertung der Einführung der Praktiken",
         "la valutazione dell'adozione delle pratiche da leggere",
     ),
     "the language of the reasons": (
@@ -72,7 +73,8 @@ T: dict[str, tuple[str, str, str, str]] = {
         "no la tiene en ese idioma). Grave (alta) cuando nada de lo que mitiga el riesgo está consolidado y el propio "
         "registro de riesgos de la ciudad recoge un riesgo de ese tipo, media cuando nada está consolidado, baja en "
         "los demás casos.",
-        "Für die gewählte Bewertung der Praxisübernahme jede Praxis und jedes Umsetzungsprinzip, die das Modell als "
+        "Für die gewählte Bewertung der Einführung der Praktiken jede Praxis und jedes Umsetzungsprinzip, die"
+        " das Modell als "
         "Minderung eines Schlüsselrisikos nennt und die die Bewertung als nicht begonnen oder geplant kennzeichnet "
         "oder gar nicht erfasst. Die Begründung ist die Minderungsbegründung des Schlüsselrisikos in der gewählten "
         "Sprache (Englisch, wenn keine in dieser Sprache vorliegt). Schwerwiegend (hoch), wenn nichts, was das Risiko "
@@ -112,7 +114,7 @@ T: dict[str, tuple[str, str, str, str]] = {
         "esa dimensión. Grave (alta) si faltan dos etapas o más, media si falta una. El siguiente paso es una "
         "práctica aún no consolidada que supone una celda de la misma dimensión como mucho una etapa por encima de la "
         "de la ciudad o, si no la hay, la propia celda.",
-        "Für die gewählte Bewertung der Praxisübernahme jede als etabliert gekennzeichnete Praxis, deren "
+        "Für die gewählte Bewertung der Einführung der Praktiken jede als etabliert gekennzeichnete Praxis, deren "
         "vorausgesetzte Zelle des Reifegradmodells (cityref:impliesMaturityCell, eine eigene Lesart von cityref) auf "
         "einer höheren Stufe liegt, als die letzte Reifegradbewertung der Stadt dieser Dimension zuweist. Die "
         "Begründung ist die Definition der Zelle in der gewählten Sprache (Englisch, wenn keine in dieser Sprache "
@@ -148,7 +150,7 @@ T: dict[str, tuple[str, str, str, str]] = {
         "motivo es el del propio vínculo, en el idioma elegido (en inglés si no lo tiene en ese idioma); el siguiente "
         "paso es el requisito previo. Grave (alta) cuando el requisito previo no se ha iniciado, está previsto o no "
         "está registrado, media cuando es parcial.",
-        "Für die gewählte Bewertung der Praxisübernahme jede als etabliert gekennzeichnete Praxis mit einer "
+        "Für die gewählte Bewertung der Einführung der Praktiken jede als etabliert gekennzeichnete Praxis mit einer "
         "Verknüpfung zu einer Praxis, die dieselbe Bewertung nicht als etabliert kennzeichnet (oder gar nicht "
         "erfasst). Die Begründung ist die der Verknüpfung selbst, in der gewählten Sprache (Englisch, wenn keine in "
         "dieser Sprache vorliegt); der nächste Schritt ist die Voraussetzung. Schwerwiegend (hoch), wenn die "
@@ -179,7 +181,8 @@ T: dict[str, tuple[str, str, str, str]] = {
         "la definición del principio en el idioma elegido (en inglés si no la tiene en ese idioma): qué significa "
         "seguirlo. Grave (alta) cuando figura como consolidado sin pruebas, media cuando es parcial o no está "
         "registrado, baja cuando no se ha iniciado o está previsto.",
-        "Für die gewählte Bewertung der Praxisübernahme jedes Umsetzungsprinzip, dessen Eintrag keinen Beleg aus den "
+        "Für die gewählte Bewertung der Einführung der Praktiken jedes Umsetzungsprinzip, dessen Eintrag "
+        "keinen Beleg aus den "
         "eigenen Daten der Stadt anführt oder das die Bewertung gar nicht erfasst. Die Begründung ist die Definition "
         "des Prinzips in der gewählten Sprache (Englisch, wenn keine in dieser Sprache vorliegt): was es heißt, ihm "
         "zu folgen. Schwerwiegend (hoch), wenn es ohne Beleg als etabliert gekennzeichnet ist, mittel, wenn es "
