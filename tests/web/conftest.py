@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -32,11 +33,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """``cityref serve`` as a separate process, as a user starts it."""
+@contextmanager
+def serving(extra_env: dict[str, str] | None = None, ready: str = "/health") -> Iterator[str]:
+    """``cityref serve`` as a separate process on a free loopback port, as a user starts it, with ``extra_env``
+    added to its environment; yields its base URL once ``ready`` answers, and ends the process after."""
     port = _free_port()
-    env = {**os.environ, "CITYREF_LOG_JSON": "false"}
+    env = {**os.environ, "CITYREF_LOG_JSON": "false", **(extra_env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "cityref", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -48,7 +50,7 @@ def live_server() -> Iterator[str]:
         deadline = time.monotonic() + 120
         while True:
             try:
-                with urllib.request.urlopen(base + "/health", timeout=2):
+                with urllib.request.urlopen(base + ready, timeout=5):
                     break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
@@ -58,6 +60,13 @@ def live_server() -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """``cityref serve`` on its embedded defaults."""
+    with serving() as base:
+        yield base
 
 
 @pytest.fixture(scope="package")

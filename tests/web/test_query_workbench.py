@@ -11,16 +11,12 @@ import csv
 import hashlib
 import io
 import json
-import os
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.web.conftest import Outside, _free_port
+from tests.web.conftest import Outside, serving
 
 from cityref.ontology.model import load_ontology
 from cityref.terms import TermIndex
@@ -36,31 +32,12 @@ PREFIXES = "PREFIX cityref: <https://w3id.org/cityref/def/>\nPREFIX skos: <http:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    port = _free_port()
+    """A server with a write key and a small row cap, holding a city graph whose system label is markup."""
     env = {
-        **os.environ,
-        "CITYREF_LOG_JSON": "false",
         "CITYREF_API_KEY_HASHES": json.dumps([hashlib.sha256(KEY.encode()).hexdigest()]),
         "CITYREF_RESULT_ROW_CAP": str(ROW_CAP),
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cityref", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/cities/exampleton", timeout=5) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("cityref serve did not start") from None
-                time.sleep(0.5)
+    with serving(env, ready="/cities/exampleton") as base:
         turtle = (
             "@prefix cityref: <https://w3id.org/cityref/def/> .\n"
             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
@@ -76,9 +53,6 @@ def server() -> Iterator[str]:
         with urllib.request.urlopen(request, timeout=30) as answer:
             assert answer.status in (201, 204)
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
