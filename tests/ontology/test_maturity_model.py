@@ -25,8 +25,8 @@ def test_four_dimensions_named_as_the_source_names_them(merged: Graph) -> None:
     labels = {english(merged, d) for d in in_use(merged, C.MaturityDimension)}
     # The source's names, which are facts to match exactly; listed in another order than the source's.
     assert labels == {
-        "Integrate technology and data",
         "Lead collaboratively",
+        "Integrate technology and data",
         "Work across disciplines, city departments and systems",
         "Engage stakeholders and users",
     }
