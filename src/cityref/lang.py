@@ -97,3 +97,17 @@ def best_literal(values: Iterable[object], wanted: Sequence[str]) -> Literal | N
     literals = sorted((v for v in values if isinstance(v, Literal)), key=lambda v: (v.language or "", str(v)))
     tag = best_language([v.language or "" for v in literals], wanted)
     return next((v for v in literals if (v.language or "") == tag), literals[0] if literals else None)
+
+
+def label_rank(tag: str | None, wanted: str) -> int:
+    """How well a label tagged ``tag`` serves a reader of the one interface language ``wanted``, lower being
+    better: theirs, then English, then untagged, then any other (the order of :func:`fallback_chain` for one tag).
+
+    >>> [label_rank(t, "fr") for t in ("fr", "en", None, "de")]
+    [0, 1, 2, 3]
+    """
+    if tag == wanted:
+        return 0
+    if tag == FALLBACK_LANGUAGE:
+        return 1
+    return 2 if not tag else 3

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cityref.cities.reader import Reader, iri, literal
+from cityref.lang import label_rank
 from cityref.sparql.binding import ParameterError, to_term
 from cityref.store.base import ONTOLOGY_GRAPH
 
@@ -46,14 +47,6 @@ class Term:
 def graph_term(graph: str) -> str:
     """A graph IRI written for SPARQL text, checked like any parameter (an IRI of the store, but never trusted)."""
     return to_term("iri", graph, "graph").sparql
-
-
-def _rank(lang: str | None, wanted: str) -> int:
-    if lang == wanted:
-        return 0
-    if lang == "en":
-        return 1
-    return 2 if not lang else 3
 
 
 def _local(value: str) -> str:
@@ -96,7 +89,7 @@ SELECT ?x ?label ?notation WHERE {{
             if term is None:
                 continue
             label_lang = term.get("xml:lang") or None
-            key = (_rank(label_lang, lang), term["value"], label_lang)
+            key = (label_rank(label_lang, lang), term["value"], label_lang)
             if subject not in best or key[:2] < best[subject][:2]:
                 best[subject] = key
     found: dict[str, Term] = {}

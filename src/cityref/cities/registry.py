@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from cityref.cities.reader import Reader, iri, literal
 from cityref.errors import NotFound
+from cityref.lang import label_rank
 from cityref.store.base import EXAMPLETON_GRAPH, GRAPH_BASE
 
 CITY_GRAPH_BASE = GRAPH_BASE + "city/"
@@ -42,15 +43,6 @@ SELECT ?g ?city ?label WHERE {{
 """
 
 
-def _rank(lang: str | None, wanted: str) -> int:
-    """How well a label's language serves a reader of ``wanted``: theirs, then English, then untagged, then any."""
-    if lang == wanted:
-        return 0
-    if lang == "en":
-        return 1
-    return 2 if not lang else 3
-
-
 def list_cities(read: Reader, lang: str = "en") -> list[City]:
     """Every city graph of the store, each with its label in ``lang`` where it has one."""
     best: dict[str, tuple[tuple[int, str, str], City]] = {}
@@ -62,7 +54,7 @@ def list_cities(read: Reader, lang: str = "en") -> list[City]:
         label_term = row.get("label")
         label = label_term["value"] if label_term else ident
         label_lang = label_term.get("xml:lang") if label_term else None
-        key = (_rank(label_lang, lang) if label_term else 9, city, label)
+        key = (label_rank(label_lang, lang) if label_term else 9, city, label)
         if ident not in best or key < best[ident][0]:
             best[ident] = (key, City(ident, graph, city, label, label_lang))
     cities = [entry[1] for entry in best.values()]

@@ -16,6 +16,7 @@ from babel.numbers import format_decimal, format_percent
 
 from cityref import i18n
 from cityref.cities.reader import Reader, Row, iri
+from cityref.lang import label_rank
 from cityref.store.base import sparql_iri
 
 CITYREF = "https://w3id.org/cityref/def/"
@@ -51,14 +52,6 @@ def checked_language(lang: str) -> str:
     return lang if lang in i18n.UI_LANGUAGES else i18n.DEFAULT_LANGUAGE
 
 
-def rank(tag: str | None, wanted: str) -> int:
-    if tag == wanted:
-        return 0
-    if tag == "en":
-        return 1
-    return 2 if not tag else 3
-
-
 @dataclass
 class Labels:
     """The best label of each IRI seen, for one reader's language."""
@@ -71,7 +64,7 @@ class Labels:
         if iri is None or term is None:
             return
         tag = term.get("xml:lang")
-        candidate = (rank(tag, self.lang), term["value"], tag)
+        candidate = (label_rank(tag, self.lang), term["value"], tag)
         if iri not in self.best or candidate < self.best[iri]:
             self.best[iri] = candidate
 
