@@ -34,7 +34,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("model", {"ontology"}),
     ("intake", {"intake"}),
     ("store", {"store"}),
-    ("services", {"sparql", "terms", "cities"}),
+    ("services", {"sparql", "terms"}),
     ("validation", {"validation"}),
     ("city readings", {"cities", "pictures"}),
     ("interfaces", {"api", "app", "cli", "__init__", "__main__"}),

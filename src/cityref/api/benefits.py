@@ -14,8 +14,8 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from cityref import i18n, media, templates
-from cityref.api.cities import read_city
+from cityref import i18n, templates
+from cityref.api.cities import TABLE_OFFERS, choose_format, read_city
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.ui import VARY, reader
 from cityref.cities import find_city
@@ -23,30 +23,10 @@ from cityref.cities.benefits import NO_FORECAST, RISK_MESSAGES, IndicatorProgres
 from cityref.cities.registry import City
 from cityref.cities.trend import CONFIDENCE, METHOD
 from cityref.cities.units import unit_symbol
-from cityref.errors import BadRequest, NotAcceptable
+from cityref.errors import BadRequest
 from cityref.settings import Settings
 
 router = APIRouter(tags=["cities"])
-
-OFFERS = (
-    media.Format("json", "application/json", "json"),
-    media.Format("csv", "text/csv", "csv"),
-    media.Format("html", media.HTML, "html"),
-)
-
-
-def choose_format(request: Request, offers: tuple[media.Format, ...] = OFFERS) -> str:
-    """The short name of the format to answer in: ``?format=`` wins, then Accept (ties go to the first offer)."""
-    names = [o.name for o in offers]
-    name = request.query_params.get("format")
-    if name:
-        if name not in names:
-            raise NotAcceptable(f"Unknown format {name!r}", known=names)
-        return name
-    chosen = media.choose(request.headers.get("accept"), offers)
-    if chosen is None:
-        raise NotAcceptable("None of the accepted media types is offered", offers=[o.media_type for o in offers])
-    return chosen[0].name
 
 
 def parse_day(value: str | None, name: str) -> date | None:
@@ -172,7 +152,7 @@ async def benefits(
     on: str | None = Query(None, description="Judge as of this day (YYYY-MM-DD; default today)"),
 ) -> Response:
     ui = reader(request.scope, "cities")
-    fmt = choose_format(request)
+    fmt = choose_format(request, TABLE_OFFERS)
     day = parse_day(on, "on") or date.today()
 
     def compute(read: Any) -> tuple[City, list[IndicatorProgress]]:

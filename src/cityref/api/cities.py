@@ -17,6 +17,7 @@ from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.gates import Work
 from cityref.api.ui import VARY, reader
 from cityref.cities import Reader, find_city, list_cities, store_reader
+from cityref.errors import CityrefError, NotAcceptable
 from cityref.i18n_strings import N_
 from cityref.pictures import CITY_PICTURES
 from cityref.settings import Settings
@@ -47,6 +48,39 @@ def wants_page(request: Request) -> bool:
         return name == "html"
     chosen = media.choose(request.headers.get("accept"), _OFFERS)
     return chosen is not None and chosen[0].name == "html" and "html" in (request.headers.get("accept") or "")
+
+
+TABLE_OFFERS = (
+    media.Format("json", "application/json", "json"),
+    media.Format("csv", "text/csv", "csv"),
+    media.Format("html", media.HTML, "html"),
+)
+"""What a city page made of rows answers in: JSON for clients, CSV for spreadsheets, HTML for people."""
+
+
+def choose_format(
+    request: Request,
+    offers: tuple[media.Format, ...],
+    *,
+    unknown: type[CityrefError] = NotAcceptable,
+    html_by_name: bool = False,
+) -> str:
+    """The short name of the format a city page answers in: ``?format=`` wins (a name not offered is ``unknown``),
+    then Accept (ties go to the first offer; none acceptable is a 406). ``html_by_name``: a wildcard never reaches
+    HTML, only an Accept that names it (as browsers send), so that ``*/*`` clients get the first offer."""
+    names = [o.name for o in offers]
+    name = request.query_params.get("format")
+    if name:
+        if name not in names:
+            raise unknown(f"Unknown format {name!r}", known=names)
+        return name
+    accept = request.headers.get("accept")
+    chosen = media.choose(accept, offers)
+    if chosen is None:
+        raise NotAcceptable("None of the accepted media types is offered", known=[o.media_type for o in offers])
+    if html_by_name and chosen[0].name == "html" and "html" not in (accept or ""):
+        return names[0]
+    return chosen[0].name
 
 
 @router.get(

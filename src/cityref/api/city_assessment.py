@@ -9,22 +9,16 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from cityref import media, templates
-from cityref.api.cities import read_city
+from cityref import templates
+from cityref.api.cities import TABLE_OFFERS, choose_format, read_city
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.ui import VARY, reader
 from cityref.cities import Assessment, City, Gap, Reader, assessments, choose_assessment, find_city, gaps_in
 from cityref.cities.export import gaps_csv, records_csv
-from cityref.errors import BadRequest, NotAcceptable
+from cityref.errors import BadRequest
 
 router = APIRouter(tags=["cities"])
 
-_OFFERS = (
-    media.Format("json", "application/json", "json"),
-    media.Format("csv", "text/csv", "csv"),
-    media.Format("html", media.HTML, "html"),
-)
-_NAMES = tuple(f.name for f in _OFFERS)
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/json": {}, "text/csv": {}, "text/html": {}}},
     400: {},
@@ -36,19 +30,9 @@ DateParam = Query(None, description="The day of the assessment to read, YYYY-MM-
 
 
 def chosen_format(request: Request) -> str:
-    """``?format=`` when given, else the Accept header; HTML only when asked for by name (as browsers do)."""
-    name = request.query_params.get("format")
-    if name:
-        if name not in _NAMES:
-            raise BadRequest(f"Unknown format {name!r}", known=list(_NAMES))
-        return name
-    accept = request.headers.get("accept")
-    chosen = media.choose(accept, _OFFERS)
-    if chosen is None:
-        raise NotAcceptable("This resource is served as JSON, CSV or HTML", known=[f.media_type for f in _OFFERS])
-    if chosen[0].name == "html" and "html" not in (accept or ""):
-        return "json"
-    return chosen[0].name
+    """``?format=`` when given (an unknown name is a 400), else the Accept header; HTML only when asked for by name
+    (as browsers do)."""
+    return choose_format(request, TABLE_OFFERS, unknown=BadRequest, html_by_name=True)
 
 
 def _read(ident: str, lang: str, assessment: str | None, date: str | None, with_gaps: bool) -> Any:

@@ -21,8 +21,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from cityref import i18n, media, templates
 from cityref._version import VERSION
-from cityref.api.benefits import choose_format, parse_day, risk_texts, rules
-from cityref.api.cities import read_city
+from cityref.api.benefits import parse_day, risk_texts, rules
+from cityref.api.cities import choose_format, read_city
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.ui import VARY, reader
 from cityref.cities import find_city
