@@ -76,7 +76,8 @@ def test_unknown_city_or_day_is_a_404_naming_the_known_ones(client: TestClient) 
     day = client.get("/cities/exampleton/assessment", params={"date": "2020-01-01"})
     assert day.status_code == 404 and len(day.json()["known"]) == 2
     assert client.get("/cities/exampleton/gaps", params={"date": "soon"}).status_code == 400
-    assert client.get("/cities/exampleton/gaps", params={"format": "pdf"}).status_code == 400
+    unknown = client.get("/cities/exampleton/gaps", params={"format": "pdf"})
+    assert unknown.status_code == 406 and unknown.json()["known"] == ["json", "csv", "html"]
     assert client.get("/cities/exampleton/gaps", headers={"Accept": "image/png"}).status_code == 406
 
 

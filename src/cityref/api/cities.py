@@ -17,7 +17,7 @@ from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.gates import Work
 from cityref.api.ui import VARY, reader
 from cityref.cities import Reader, find_city, list_cities, store_reader
-from cityref.errors import CityrefError, NotAcceptable
+from cityref.errors import NotAcceptable
 from cityref.i18n_strings import N_
 from cityref.pictures import CITY_PICTURES
 from cityref.settings import Settings
@@ -62,17 +62,17 @@ def choose_format(
     request: Request,
     offers: tuple[media.Format, ...],
     *,
-    unknown: type[CityrefError] = NotAcceptable,
     html_by_name: bool = False,
 ) -> str:
-    """The short name of the format a city page answers in: ``?format=`` wins (a name not offered is ``unknown``),
-    then Accept (ties go to the first offer; none acceptable is a 406). ``html_by_name``: a wildcard never reaches
-    HTML, only an Accept that names it (as browsers send), so that ``*/*`` clients get the first offer."""
+    """The short name of the format a city page answers in: ``?format=`` wins, then Accept (ties go to the first
+    offer). A name not offered, or no acceptable offer, is a 406 listing the offers, as everywhere else in the
+    service. ``html_by_name``: a wildcard never reaches HTML, only an Accept that names it (as browsers send), so
+    that ``*/*`` clients get the first offer."""
     names = [o.name for o in offers]
     name = request.query_params.get("format")
     if name:
         if name not in names:
-            raise unknown(f"Unknown format {name!r}", known=names)
+            raise NotAcceptable(f"Unknown format {name!r}", known=names)
         return name
     accept = request.headers.get("accept")
     chosen = media.choose(accept, offers)

@@ -15,7 +15,6 @@ from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.ui import VARY, reader
 from cityref.cities import Assessment, City, Gap, Reader, assessments, choose_assessment, find_city, gaps_in
 from cityref.cities.export import gaps_csv, records_csv
-from cityref.errors import BadRequest
 
 router = APIRouter(tags=["cities"])
 
@@ -32,7 +31,7 @@ DateParam = Query(None, description="The day of the assessment to read, YYYY-MM-
 def chosen_format(request: Request) -> str:
     """``?format=`` when given (an unknown name is a 400), else the Accept header; HTML only when asked for by name
     (as browsers do)."""
-    return choose_format(request, TABLE_OFFERS, unknown=BadRequest, html_by_name=True)
+    return choose_format(request, TABLE_OFFERS, html_by_name=True)
 
 
 def _read(ident: str, lang: str, assessment: str | None, date: str | None, with_gaps: bool) -> Any:
