@@ -201,3 +201,24 @@ def test_a_worker_ends_with_the_server_that_started_it() -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"worker {worker_pid} outlived its server")
+
+
+def test_a_large_answer_crosses_whole(pool: WorkerPool) -> None:
+    """Answers far past the pipe's buffer (1 MiB where the system allows it) arrive intact, in order."""
+    for size in (1, 64 * 1024 + 1, MiB + 7, 9 * MiB):
+        body = os.urandom(size)
+        assert pool.run("echo", body, deadline=soon()) == body
+
+
+def test_the_resident_memory_a_worker_reports_is_its_own() -> None:
+    """``resident_bytes`` (what each reply carries, read from ``/proc/self/statm``) agrees with ``VmRSS``."""
+    from cityref.workers.sandbox import resident_bytes
+
+    held = bytearray(64 * MiB)  # touched: resident
+    for at in range(0, len(held), 4096):
+        held[at] = 1
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    vm_rss = int(status.split("VmRSS:")[1].split()[0]) * 1024
+    assert abs(resident_bytes() - vm_rss) < 4 * MiB
+    assert resident_bytes() > 64 * MiB
+    del held

@@ -124,13 +124,16 @@ def out_of_memory_text(stderr_tail: str) -> bool:
     return any(sign in stderr_tail for sign in _OUT_OF_MEMORY_SIGNS)
 
 
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_statm: int | None = None  # /proc/self/statm, opened once: read before every reply, so kept cheap
+
+
 def resident_bytes() -> int:
-    """This process's resident memory now (``VmRSS``), 0 where ``/proc`` is missing."""
+    """This process's resident memory now (``statm``'s second field, in pages), 0 where ``/proc`` is missing."""
+    global _statm
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+        if _statm is None:
+            _statm = os.open("/proc/self/statm", os.O_RDONLY)
+        return int(os.pread(_statm, 128, 0).split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
