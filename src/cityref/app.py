@@ -102,6 +102,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # /docs and /redoc are served from this server's own copies (cityref.api.docs)
         redoc_url=None,
+        # FastAPI's OpenTelemetry asks on every request whether a provider is set up (a tenth of a term lookup's
+        # time); only where the operator wants it. cityref's own metrics are /metrics.
+        telemetry={
+            "tracing": settings.opentelemetry,
+            "metrics": settings.opentelemetry,
+            "logs": settings.opentelemetry,
+        },
     )
     app.state.settings = settings
     install_handlers(app)
@@ -121,4 +128,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     for router in ROUTERS:
         app.include_router(router)
+    if settings.hot_routes:
+        from cityref.api.hot import install_hot_routes
+
+        install_hot_routes(app)
     return app

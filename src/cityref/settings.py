@@ -81,6 +81,17 @@ class Settings(BaseSettings):
         "its table and CSV still list every need",
     )
 
+    opentelemetry: bool = Field(
+        default=False,
+        description="FastAPI's OpenTelemetry traces, metrics and logs, sent where the OTEL_ environment points; "
+        "cityref's own metrics are at /metrics either way",
+    )
+    hot_routes: bool = Field(
+        default=True,
+        description="Serve term lookups, term IRIs and autocomplete past FastAPI's route machinery (cityref.api.hot); "
+        "off, every request takes the FastAPI route",
+    )
+
     # Query budgets.
     query_timeout_s: float = 10.0
     max_query_timeout_s: float = 60.0
