@@ -4,7 +4,7 @@ bytes (``bare_app.py``), the ceiling of the framework on this machine.
 The script starts ``cityref serve`` (embedded defaults) and, for each request, a bare app serving the bytes cityref
 gave for it; each runs ``--duration`` seconds under ``wrk -t2 -c16``. Only servers it started are stopped, by PID.
 
-    python benchmarks/terms_wrk.py --duration 10
+    python benchmarks/terms_wrk.py --duration 10 [--cityref-env CITYREF_HOT_ROUTES=false]
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument(
+        "--cityref-env", action="append", default=[], metavar="NAME=VALUE", help="a setting for cityref serve"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("the `wrk` command is needed (apt-get install wrk)")
@@ -53,12 +56,15 @@ def main() -> None:
     cityref_port, bare_port = free_ports(2)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITYREF_")}
     env.update({"CITYREF_LOG_JSON": "false", "CITYREF_RATE_LIMIT_RESOLVE": "none"})
+    cityref_env = dict(pair.split("=", 1) for pair in args.cityref_env)
     base = f"http://127.0.0.1:{cityref_port}"
     processes: list[subprocess.Popen[bytes]] = []
     try:
         serve = [sys.executable, "-m", "cityref", "serve", "--port", str(cityref_port)]
         with (tmp / "cityref.log").open("wb") as log:
-            processes.append(subprocess.Popen(serve, env=env, stdout=log, stderr=subprocess.STDOUT))
+            processes.append(
+                subprocess.Popen(serve, env={**env, **cityref_env}, stdout=log, stderr=subprocess.STDOUT)
+            )
         wait_until_up(f"{base}/health", processes[0], timeout_s=120)
         print(f"wrk -t2 -c{args.clients}, {args.duration:.0f} s per cell\n")
         print("| request | cityref req/s (p99 ms) | bare FastAPI req/s (p99 ms) | ratio |")

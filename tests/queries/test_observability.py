@@ -49,6 +49,21 @@ def test_unmatched_paths_share_one_label(app_client: TestClient) -> None:
     assert sample(text, "cityref_http_requests_total", route="<unmatched>", status="404") >= 1
 
 
+def test_made_up_methods_share_one_label(app_client: TestClient) -> None:
+    """Any token is a method: counted each under its own name, they would grow the metrics without end."""
+
+    def others(text: str) -> float:
+        series = re.findall(r'^cityref_http_requests_total\{method="OTHER",[^}]*\} (\S+)$', text, re.M)
+        return sum(float(value) for value in series)
+
+    before = others(app_client.get("/metrics").text)
+    for method in ("BREW", "WHEN1", "WHEN2"):
+        app_client.request(method, "/")
+    text = app_client.get("/metrics").text
+    assert "BREW" not in text and "WHEN1" not in text
+    assert others(text) == before + 3
+
+
 def test_store_size_gauge_counts_triples_per_graph(app_client: TestClient, city: Graph) -> None:
     text = app_client.get("/metrics").text
     assert sample(text, "cityref_store_triples", graph=CITY_GRAPH) == len(city) + 2  # + its source digest, version

@@ -104,6 +104,10 @@ def request_id_from(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
+# The methods counted under their own name (RFC 9110's); the series of a label grow with its values.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"})
+
+
 class AccessLogMiddleware:
     """Times each request, counts it, echoes its request id and logs one line (JSON when ``log_json``)."""
 
@@ -111,6 +115,7 @@ class AccessLogMiddleware:
         self.app = app
         self.metrics = metrics
         self.log_json = log_json
+        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -136,9 +141,18 @@ class AccessLogMiddleware:
             elapsed = time.perf_counter() - started
             route = route_template(scope)
             method = scope.get("method", "")
-            self.metrics.requests.labels(method, route, str(status)).inc()
-            self.metrics.latency.labels(method, route).observe(elapsed)
-            self._log(scope, request_id, route, status, elapsed)
+            method = method if method in _METHODS else "OTHER"  # any token is a method: one label for the rest
+            counted = self._series.get((method, route, status))
+            if counted is None:  # each labelled series looked up once, not on every request
+                counted = (
+                    self.metrics.requests.labels(method, route, str(status)),
+                    self.metrics.latency.labels(method, route),
+                )
+                self._series[method, route, status] = counted
+            counted[0].inc()
+            counted[1].observe(elapsed)
+            if log.isEnabledFor(logging.INFO):
+                self._log(scope, request_id, route, status, elapsed)
 
     def _log(self, scope: Scope, request_id: str, route: str, status: int, elapsed: float) -> None:
         client = scope.get("client")
@@ -152,10 +166,14 @@ class AccessLogMiddleware:
             "duration_ms": round(elapsed * 1000, 3),
             "client": client[0] if client else None,
         }
+        args: tuple[Any, ...] = ()
         if self.log_json:
-            log.info(json.dumps(entry, ensure_ascii=False))
+            message = json.dumps(entry, ensure_ascii=False)
         else:
-            log.info("%s %s %s %s %.1fms", request_id, entry["method"], entry["path"], status, elapsed * 1000)
+            message, args = "%s %s %s %s %.1fms", (request_id, entry["method"], entry["path"], status, elapsed * 1000)
+        # A record made here, not by log.info, which would walk the stack for the caller's file and line on every
+        # request: they are always this module's, and the record says only so much (line 0).
+        log.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, message, args, None, "_log"))
 
 
 def install_observability(app: FastAPI, settings: Settings) -> Metrics:
