@@ -62,9 +62,7 @@ def main() -> None:
     try:
         serve = [sys.executable, "-m", "cityref", "serve", "--port", str(cityref_port)]
         with (tmp / "cityref.log").open("wb") as log:
-            processes.append(
-                subprocess.Popen(serve, env={**env, **cityref_env}, stdout=log, stderr=subprocess.STDOUT)
-            )
+            processes.append(subprocess.Popen(serve, env={**env, **cityref_env}, stdout=log, stderr=subprocess.STDOUT))
         wait_until_up(f"{base}/health", processes[0], timeout_s=120)
         print(f"wrk -t2 -c{args.clients}, {args.duration:.0f} s per cell\n")
         print("| request | cityref req/s (p99 ms) | bare FastAPI req/s (p99 ms) | ratio |")

@@ -1,11 +1,13 @@
 """The busiest reads (a term by id, a term IRI dereferenced, autocomplete) served past FastAPI's route machinery.
 
-FastAPI's handling of a matched route (its router's matching, dependency solving, the exit stack around each call)
-costs about 80 µs a request on the build machine: half of what cityref spends on a term lookup
-(``docs/benchmarks.md``). Each route named in :data:`HOT` also gets a plain Starlette route, tried before every
-FastAPI route, that calls the same endpoint function with arguments read the way FastAPI reads them, from the
-endpoint's own declaration: path parameters, the request, dependencies that need only the request
-(``Depends(fn)``), and query parameters of four simple kinds (text, optional text, a flag, a bounded integer).
+FastAPI's matching (it tries the routes in order, and these come after the SPARQL routes) and its handling of a
+matched route (dependency solving, the exit stack around each call) cost about 80 µs a request on the build
+machine: half of what cityref spent on a term lookup (``docs/benchmarks.md``); a route FastAPI tries first gains
+little this way (``/sparql`` was measured: nothing). Each route named in :data:`HOT` also gets a plain Starlette
+route, tried before every FastAPI route, that calls the same endpoint function with arguments read the way FastAPI
+reads them, from the endpoint's own declaration: path parameters, the request, dependencies that need only the
+request (``Depends(fn)``), and query parameters of four simple kinds (text, optional text, a flag, a bounded
+integer).
 
 The FastAPI route stays the contract: it documents the operation (OpenAPI), and it answers every request the plain
 route does not take: any method but GET, a query parameter given twice, a value FastAPI would refuse (a 422) or
