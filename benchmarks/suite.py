@@ -14,10 +14,15 @@ print to ``OUT/results.md`` with the command of each table, plus ``OUT/validatio
 - ``sparql_wrk.py``: ``/sparql`` under wrk against ``oxigraph serve`` and, when named, rdflib-endpoint;
 - ``terms_wrk.py``: term lookups and search against a bare FastAPI route with the same bytes;
 - ``bulk_load.py``: ``cityref load`` against pyoxigraph's bulk loader, medians of three whole processes;
-- ``startup.py``: start-up time and memory with the city on disk.
+- ``startup.py``: start-up time and memory with the city on disk;
+- ``starvation.py``, ``load_mix.py`` and ``http_load.py``: the hardening tables (quick routes while the queues are
+  full, a mixed load while a graph is replaced, the whole request path against ``oxigraph serve``).
 
-``--quick`` uses 10k and 100k triples and short load runs (about 15 minutes on a 2-core machine); without it the
-sizes go to 1M (about 45 minutes). Nothing here is part of the test suite: a benchmark measures, a test checks.
+Tables that compare the code with an older version of itself are made by running a script twice, the older code
+through ``PYTHONPATH`` (each says how in ``docs/benchmarks.md``); the suite runs the code it is part of.
+
+``--quick`` uses 10k and 100k triples and short load runs (about 20 minutes on a 2-core machine); without it the
+sizes go to 1M (about 50 minutes). Nothing here is part of the test suite: a benchmark measures, a test checks.
 """
 
 from __future__ import annotations
@@ -144,6 +149,9 @@ def main() -> None:
     section("Bulk load", ["bulk_load.py", "cityref|pyoxigraph", str(city)], bulk_load(city))
     city.unlink()
     section("Start-up", ["startup.py", "--triples", str(sizes[-1])])
+    section("Hardening: quick routes while the queues are full", ["starvation.py"])
+    section("Hardening: a mixed load while a graph is replaced", ["load_mix.py", "--duration", duration])
+    section("HTTP: cityref against oxigraph serve", ["http_load.py", "--duration", duration, "--concurrency", "1,8"])
     try:
         plot_validation(validation_rows(validation), args.out / "validation.png")
         plot_sparql(json.loads(path_json.read_text()), args.out / "sparql_path.png")

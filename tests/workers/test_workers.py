@@ -222,3 +222,22 @@ def test_the_resident_memory_a_worker_reports_is_its_own() -> None:
     assert abs(resident_bytes() - vm_rss) < 4 * MiB
     assert resident_bytes() > 64 * MiB
     del held
+
+
+def test_a_forked_process_reports_its_own_memory_not_its_parents() -> None:
+    from cityref.workers.sandbox import resident_bytes
+
+    resident_bytes()  # the descriptor is open in this process now
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child grows by 128 MiB, then says what it reads
+        held = bytearray(128 * MiB)
+        for at in range(0, len(held), 4096):
+            held[at] = 1
+        os.write(write, str(resident_bytes()).encode())
+        os._exit(0)
+    os.close(write)
+    answer = int(os.read(read, 64))
+    os.waitpid(child, 0)
+    os.close(read)
+    assert answer > resident_bytes() + 64 * MiB  # the parent did not grow; read through its descriptor, it would

@@ -125,15 +125,17 @@ def out_of_memory_text(stderr_tail: str) -> bool:
 
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-_statm: int | None = None  # /proc/self/statm, opened once: read before every reply, so kept cheap
+# /proc/self/statm, opened once per process (read before every reply, so kept cheap): the process that opened it,
+# and the descriptor. A descriptor inherited over a fork would still read the parent, so a new process opens its own.
+_statm: tuple[int, int] | None = None
 
 
 def resident_bytes() -> int:
     """This process's resident memory now (``statm``'s second field, in pages), 0 where ``/proc`` is missing."""
     global _statm
     try:
-        if _statm is None:
-            _statm = os.open("/proc/self/statm", os.O_RDONLY)
-        return int(os.pread(_statm, 128, 0).split()[1]) * _PAGE
+        if _statm is None or _statm[0] != os.getpid():
+            _statm = os.getpid(), os.open("/proc/self/statm", os.O_RDONLY)
+        return int(os.pread(_statm[1], 128, 0).split()[1]) * _PAGE
     except (OSError, IndexError, ValueError):
         return 0
