@@ -50,7 +50,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing import get_context, shared_memory
 from multiprocessing.connection import Connection
@@ -133,16 +133,20 @@ def recv_exact(sock: socket.socket, size: int) -> bytes:
     return b"".join(parts)
 
 
-def send_parts(sock: socket.socket, parts: Sequence[bytes]) -> None:
-    """All of ``parts``, in order, with as few system calls as the socket allows (no joining)."""
+def _write_all(write: Callable[[list[memoryview]], int], parts: Sequence[bytes]) -> None:
+    """All of ``parts``, in order, through a gathering ``write`` that may take only some of them (no joining)."""
     views = [memoryview(part) for part in parts if part]
     while views:
-        sent = sock.sendmsg(views)
-        while views and sent >= len(views[0]):
-            sent -= len(views[0])
+        written = write(views)
+        while views and written >= len(views[0]):
+            written -= len(views[0])
             views.pop(0)
-        if views and sent:
-            views[0] = views[0][sent:]
+        if views and written:
+            views[0] = views[0][written:]
+
+
+def send_parts(sock: socket.socket, parts: Sequence[bytes]) -> None:
+    _write_all(sock.sendmsg, parts)
 
 
 def pwrite_all(fd: int, data: bytes) -> None:
@@ -152,14 +156,7 @@ def pwrite_all(fd: int, data: bytes) -> None:
 
 
 def writev_all(fd: int, parts: Sequence[bytes]) -> None:
-    views = [memoryview(part) for part in parts if part]
-    while views:
-        written = os.writev(fd, views)
-        while views and written >= len(views[0]):
-            written -= len(views[0])
-            views.pop(0)
-        if views and written:
-            views[0] = views[0][written:]
+    _write_all(lambda views: os.writev(fd, views), parts)
 
 
 def pread_all(fd: int, size: int) -> bytes:
@@ -510,22 +507,9 @@ class RawSubprocessPipe:
         return body, names[:media_length].decode("ascii"), bool(truncated), names[media_length:].decode("ascii")
 
     def _read_exact(self, size: int, deadline: float) -> bytes:
-        """As ``WorkerProcess._read_exact``: wait with ``select`` up to the deadline, read at most 1 MiB at a time."""
-        chunks: list[bytes] = []
-        remaining = size
-        while remaining:
-            wait = deadline - time.monotonic()
-            if wait <= 0:
-                raise TimeoutError("the child did not answer in time")
-            ready, _, _ = select.select([self._out], [], [], wait)
-            if not ready:
-                continue
-            chunk = os.read(self._out, min(remaining, 1 << 20))
-            if not chunk:
-                raise EOFError("the child ended without answering")
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
+        from cityref.workers.process import read_exact
+
+        return read_exact(self._out, size, deadline)  # as cityref's worker pool reads
 
     def close(self) -> None:
         self._in.close()

@@ -88,6 +88,26 @@ def _widen(fd: int) -> None:
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
 
+def read_exact(fd: int, size: int, deadline: float) -> bytes:
+    """``size`` bytes from ``fd``, waiting with ``select`` until ``deadline`` (``time.monotonic()``) and reading at
+    most 1 MiB at a time: ``TimeoutError`` once the deadline passes, ``EOFError`` if the other side closes first."""
+    chunks: list[bytes] = []
+    remaining = size
+    while remaining:
+        wait = deadline - time.monotonic()
+        if wait <= 0:
+            raise TimeoutError
+        ready, _, _ = select.select([fd], [], [], wait)
+        if not ready:
+            continue
+        chunk = os.read(fd, min(remaining, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
 class WorkerProcess:
     """One child process running :mod:`cityref.workers.child`, and the pipes to it."""
 
@@ -167,22 +187,13 @@ class WorkerProcess:
         return message
 
     def _read_exact(self, size: int, deadline: float) -> bytes:
-        chunks: list[bytes] = []
-        remaining = size
-        while remaining:
-            wait = deadline - time.monotonic()
-            if wait <= 0:
-                self.kill()
-                raise WorkerTimeout
-            ready, _, _ = select.select([self._out_fd], [], [], wait)
-            if not ready:
-                continue
-            chunk = os.read(self._out_fd, min(remaining, 1 << 20))
-            if not chunk:
-                raise self._death("ended without answering")
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
+        try:
+            return read_exact(self._out_fd, size, deadline)
+        except TimeoutError:
+            self.kill()
+            raise WorkerTimeout from None
+        except EOFError:
+            raise self._death("ended without answering") from None
 
     def stderr_tail(self) -> str:
         try:
