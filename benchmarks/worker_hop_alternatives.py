@@ -187,7 +187,23 @@ def serve_pickled(conn: Connection) -> None:
         conn.send(answers.answer(request))
 
 
+def _serve_headers(conn: Connection, place: Callable[[bytes], None]) -> None:
+    """Answer pickled requests until the parent closes its end: ``place`` puts each body where the parent reads it,
+    then the header with its length goes through the pipe."""
+    answers = Answers()
+    while True:
+        try:
+            request = pickle.loads(conn.recv_bytes())
+        except EOFError:
+            return
+        body, media_type, truncated, kind = answers.answer(request)
+        place(body)
+        conn.send_bytes(encode_header(len(body), media_type, truncated, kind))
+
+
 def serve_raw(conn: Connection) -> None:
+    """The header, then the body as raw bytes, through the pipe (not :func:`_serve_headers`, which sends the header
+    last: the order measured)."""
     answers = Answers()
     while True:
         try:
@@ -200,19 +216,15 @@ def serve_raw(conn: Connection) -> None:
 
 
 def serve_shared_memory(conn: Connection, name: str) -> None:
-    answers = Answers()
     block = shared_memory.SharedMemory(name=name)
     view = block.buf
     assert view is not None
+
+    def place(body: bytes) -> None:
+        view[: len(body)] = body
+
     try:
-        while True:
-            try:
-                request = pickle.loads(conn.recv_bytes())
-            except EOFError:
-                return
-            body, media_type, truncated, kind = answers.answer(request)
-            view[: len(body)] = body
-            conn.send_bytes(encode_header(len(body), media_type, truncated, kind))
+        _serve_headers(conn, place)
     finally:
         block.close()
 
@@ -231,17 +243,9 @@ def serve_socket(path: str) -> None:
 
 
 def serve_file(conn: Connection, path: str) -> None:
-    answers = Answers()
     fd = os.open(path, os.O_RDWR)
     try:
-        while True:
-            try:
-                request = pickle.loads(conn.recv_bytes())
-            except EOFError:
-                return
-            body, media_type, truncated, kind = answers.answer(request)
-            pwrite_all(fd, body)
-            conn.send_bytes(encode_header(len(body), media_type, truncated, kind))
+        _serve_headers(conn, lambda body: pwrite_all(fd, body))
     finally:
         os.close(fd)
 
@@ -335,6 +339,11 @@ class _OverChild:
     def _release(self) -> None:
         pass
 
+    def _ask(self, request: dict[str, Any]) -> tuple[int, str, bool, str]:
+        """Send the request pickled, and read the header of the answer: the body's length, and the rest."""
+        self.child.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+        return decode_header(self.child.conn.recv_bytes())
+
 
 class PickledPipe(_OverChild):
     name = "2. multiprocessing.Pipe, send/recv (tuple pickled)"
@@ -355,10 +364,8 @@ class RawPipe(_OverChild):
         self.child = _ChildProcess(serve_raw)
 
     def call(self, request: dict[str, Any]) -> Answer:
-        conn = self.child.conn
-        conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-        _, media_type, truncated, kind = decode_header(conn.recv_bytes())
-        return conn.recv_bytes(), media_type, truncated, kind
+        _, media_type, truncated, kind = self._ask(request)
+        return self.child.conn.recv_bytes(), media_type, truncated, kind
 
 
 class SharedBlock(_OverChild):
@@ -376,9 +383,7 @@ class SharedBlock(_OverChild):
             raise
 
     def call(self, request: dict[str, Any]) -> Answer:
-        conn = self.child.conn
-        conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-        length, media_type, truncated, kind = decode_header(conn.recv_bytes())
+        length, media_type, truncated, kind = self._ask(request)
         return bytes(self.view[:length]), media_type, truncated, kind
 
     def _release(self) -> None:
@@ -458,9 +463,7 @@ class ShmFile(_OverChild):
             raise
 
     def call(self, request: dict[str, Any]) -> Answer:
-        conn = self.child.conn
-        conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
-        length, media_type, truncated, kind = decode_header(conn.recv_bytes())
+        length, media_type, truncated, kind = self._ask(request)
         return pread_all(self.fd, length), media_type, truncated, kind
 
     def _release(self) -> None:
