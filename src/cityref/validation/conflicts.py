@@ -23,6 +23,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
 from cityref.ontology.model import CITYREF
+from cityref.validation.findings import Found
 from cityref.validation.profiles import pick_text
 from cityref.validation.report import CONFLICT_COMPONENT_TEXT
 
@@ -147,32 +148,28 @@ def messages(conflict: Conflict, ontology: Graph | None) -> Iterator[Literal]:
         yield Literal(text, lang=lang)
 
 
-def add_to_report(report: Graph, conflicts: Iterable[Conflict], severity: str, ontology: Graph | None = None) -> None:
-    """Add each conflict to the engine's report graph as a ``sh:ValidationResult`` (one value: the delivery's first
-    differing one), so that it is counted, ordered, cut and rendered as every other result."""
-    root = next(report.subjects(RDF.type, SH.ValidationReport), None)
-    if root is None:
-        root = BNode()
-        report.add((root, RDF.type, SH.ValidationReport))
-    for conflict in conflicts:
-        node = BNode()
-        report.add((root, SH.result, node))
-        report.add((node, RDF.type, SH.ValidationResult))
-        report.add((node, SH.focusNode, conflict.subject))
-        report.add((node, SH.resultPath, conflict.prop))
-        report.add((node, SH.value, conflict.delivered[0]))
-        report.add((node, SH.resultSeverity, SH[severity]))
-        report.add((node, SH.sourceShape, CONFLICT_SHAPE))
-        report.add((node, SH.sourceConstraintComponent, CONFLICT_COMPONENT))
-        for message in messages(conflict, ontology):
-            report.add((node, SH.resultMessage, message))
+def as_found(conflicts: Iterable[Conflict], severity: str, ontology: Graph | None = None) -> list[Found]:
+    """Each conflict as a validation result (one value: the delivery's first differing one), so that it is
+    counted, ordered, cut and rendered as every other result."""
+    return [
+        Found(
+            focus=conflict.subject,
+            severity=SH[severity],
+            component=CONFLICT_COMPONENT,
+            shape=CONFLICT_SHAPE,
+            value=conflict.delivered[0],
+            path=conflict.prop,
+            messages=tuple(messages(conflict, ontology)),
+        )
+        for conflict in conflicts
+    ]
 
 
 __all__: Sequence[str] = (
     "CONFLICT_COMPONENT",
     "CONFLICT_SHAPE",
     "Conflict",
-    "add_to_report",
+    "as_found",
     "compared_properties",
     "find_conflicts",
     "index_graph",

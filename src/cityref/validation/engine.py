@@ -29,7 +29,7 @@ from cityref.ontology.model import Ontology
 from cityref.validation import fast
 from cityref.validation.conflicts import (
     Conflict,
-    add_to_report,
+    as_found,
     compared_properties,
     find_conflicts,
     index_graph,
@@ -47,6 +47,7 @@ from cityref.validation.context import (
     subjects_of_ntriples,
     triples_in,
 )
+from cityref.validation.findings import Findings, read_report_graph
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
 from cityref.validation.profiles import Profile, language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
@@ -134,8 +135,8 @@ def run_shacl(
         raise BadRequest(f"The {fast.FAST} engine cannot run these shapes ({reason})", engine=engine)
     if engine == fast.REFERENCE or reason:
         return run_pyshacl(data, shapes, ontology, inference, inplace=inplace)
-    text = graph_ntriples(data) + (graph_ntriples(ontology) if ontology is not None else b"")
-    return fast.run(text.decode("utf-8"), fast.compile_shapes(shapes), inference)
+    parts = [graph_ntriples(data)] + ([graph_ntriples(ontology)] if ontology is not None else [])
+    return fast.run(parts, fast.compile_shapes(shapes), inference).to_graph()
 
 
 def run_pyshacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: str, *, inplace: bool) -> Graph:
@@ -243,7 +244,7 @@ def validate(
             ontology_rdf = ontology_graph(str((ontology_dir or resources.ontology_dir()).resolve()))
     which = choose_engine(engine, chosen, user_graph, inference)
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
-    report_graph = None
+    findings: Findings | None = None
     own: set[Node] | None = None
     conflicts: list[Conflict] = []
     if which == fast.FAST:
@@ -251,8 +252,8 @@ def validate(
             data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion, engine, context
         )
         if ran is not None:
-            report_graph, own, conflicts = ran
-    if report_graph is None:
+            findings, own, conflicts = ran
+    if findings is None:
         report_graph, own, conflicts = _run_reference(
             data,
             content_type,
@@ -265,10 +266,10 @@ def validate(
             max_expansion,
             context,
         )
-    if conflicts:
-        add_to_report(report_graph, conflicts, conflict_severity, ontology_rdf)
+        findings = read_report_graph(report_graph)
+    findings.results.extend(as_found(conflicts, conflict_severity, ontology_rdf))
     return build_report(
-        report_graph,
+        findings,
         shapes=shape_graphs,
         ontology=ontology_rdf,
         profiles=[p.id for p in chosen],
@@ -291,7 +292,7 @@ def _run_fast(
     max_expansion: int,
     engine: str | None,
     context: Context | None = None,
-) -> tuple[Graph, set[Node] | None, list[Conflict]] | None:
+) -> tuple[Findings, set[Node] | None, list[Conflict]] | None:
     """The compiled engine over N-Triples that pyoxigraph wrote: no rdflib graph of the delivery is built. With
     a context, also the delivery's own nodes, to which the results are kept.
 
@@ -310,16 +311,16 @@ def _run_fast(
             if city is None or max_triples is None:
                 raise
             raise shared_cap_exceeded(max_triples, triples_in(city.text), context.name) from None  # type: ignore[union-attr]
-    text = delivery.text
+    parts = [delivery.text]  # one N-Triples document, handed to the engine in parts rather than joined
     own: set[Node] | None = None
     conflicts: list[Conflict] = []
     if city is not None and context is not None:
         own = subjects_of_ntriples(delivery.text)
         compared = compared_properties(ontology_rdf)
         conflicts = find_conflicts(index_ntriples(delivery.text, compared), index_ntriples(city.text, compared))
-        text += city.text + marker_ntriples(context.name)
+        parts += [city.text, marker_ntriples(context.name)]
     if ontology_rdf is not None:
-        text += ontology_ntriples(ontology_rdf)
+        parts.append(ontology_ntriples(ontology_rdf))
     ids = tuple(p.id for p in chosen)
     if user_graph is None:
         compiled = _compiled_profiles(str(directory), ids)
@@ -329,7 +330,7 @@ def _run_fast(
     odd = delivery.non_canonical or (city is not None and city.non_canonical)
     if odd and compiled.uses_sparql and engine is None:
         return None
-    return fast.run(text.decode("utf-8"), compiled, "none"), own, conflicts
+    return fast.run(parts, compiled, "none"), own, conflicts
 
 
 def _run_reference(

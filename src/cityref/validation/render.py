@@ -29,17 +29,6 @@ def to_json(report: ValidationReport) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
 
 
-def _copy_tree(source: Graph, target: Graph, node: Node, seen: set[Node]) -> None:
-    """Copy a node's triples, following blank nodes (paths, lists, nested details) but never IRIs."""
-    if node in seen:
-        return
-    seen.add(node)
-    for p, o in source.predicate_objects(node):
-        target.add((node, p, o))
-        if isinstance(o, BNode):
-            _copy_tree(source, target, o, seen)
-
-
 def w3c_graph(report: ValidationReport) -> Graph:
     """The kept results as a standard ``sh:ValidationReport``, with one message each: the one the report shows."""
     graph = Graph()
@@ -48,19 +37,18 @@ def w3c_graph(report: ValidationReport) -> Graph:
     graph.add((root, RDF.type, SH.ValidationReport))
     graph.add((root, SH.conforms, Literal(report.conforms, datatype=XSD.boolean)))
     seen: set[Node] = set()
+    source = report.findings.graph if report.findings is not None else Graph()
     for result in report.results:
-        node = result.node if result.node is not None else BNode()
-        graph.add((root, SH.result, node))
-        if report.graph is not None and result.node is not None:
-            _copy_tree(report.graph, graph, node, seen)
-            graph.remove((node, SH.resultMessage, None))
+        if result.found is not None:
+            node = result.found.write(graph, root, source, seen, messages=False)
         else:
+            node = BNode()
+            graph.add((root, SH.result, node))
             graph.add((node, RDF.type, SH.ValidationResult))
         # tagged with the language the message is in, which is not the one asked for when it fell back to English
         graph.add((node, SH.resultMessage, Literal(result.message, lang=result.message_lang or None)))
-    if report.graph is not None:
-        for prefix, namespace in report.graph.namespaces():
-            graph.bind(prefix, namespace, override=False)
+    for prefix, namespace in source.namespaces():
+        graph.bind(prefix, namespace, override=False)
     return graph
 
 

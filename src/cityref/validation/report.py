@@ -2,8 +2,9 @@
 
 Each result names what is wrong (focus node, path, value, constraint), how bad (severity), why in the reader's
 language (message, with fallback to English), the ontology term concerned (label, definition, link) and how to fix
-it (the property shape's ``sh:description``). The engine's own W3C report graph is kept alongside, so that the
-Turtle and JSON-LD renderings stay the standard ``sh:ValidationReport``.
+it (the property shape's ``sh:description``).
+
+It is made from what an engine found (:mod:`cityref.validation.findings`), records rather than a report graph.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from cityref.errors import BadRequest
 from cityref.ontology.model import CITYREF
+from cityref.validation.findings import Findings, Found, read_report_graph
 from cityref.validation.profiles import language_chain, pick_literal, pick_text
 
 TERM_BASE = str(CITYREF)
@@ -40,7 +42,7 @@ class ValidationResult:
     constraint: str
     term: dict[str, Any] | None = None
     fix_hint: str | None = None
-    node: Node | None = field(default=None, repr=False, compare=False)
+    found: Found | None = field(default=None, repr=False, compare=False)
     message_lang: str | None = field(default="en", repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,7 +69,8 @@ class ValidationReport:
     truncated: bool
     counts: dict[str, int]
     lang: str = "en"
-    graph: Graph | None = field(default=None, repr=False, compare=False)
+    findings: Findings | None = field(default=None, repr=False, compare=False)
+    """What the engine found, which the W3C renderings copy the kept results' descriptions from."""
     context: str | None = None
     """The city graph (or file) the delivery was checked against, if any."""
 
@@ -168,16 +171,14 @@ def _lookup(graphs: Sequence[Graph], subject: Node, predicate: URIRef) -> list[N
 
 
 def _result(
-    graph: Graph, node: Node, shapes: Sequence[Graph], ontology: Graph | None, lang: str, memo: dict[object, Any]
+    found: Found, where: Sequence[Graph], ontology: Graph | None, lang: str, memo: dict[object, Any]
 ) -> ValidationResult:
-    """One result; what depends only on its shape or term (fix hint, sh:class, ontology term) is looked up once
-    per report in ``memo``: a large report repeats a few shapes many times."""
-    shape = graph.value(node, SH.sourceShape)
-    path = graph.value(node, SH.resultPath)
-    constraint = graph.value(node, SH.sourceConstraintComponent)
-    severity = graph.value(node, SH.resultSeverity)
-    where = [graph, *shapes]
-    concerned: Node | None = path_property(graph, path)
+    """One result; what depends only on its shape, path or term (fix hint, sh:class, ontology term, path text) is
+    looked up once per report in ``memo``: a large report repeats a few shapes many times."""
+    shape, constraint, graph = found.shape, found.component, where[0]
+    if ("property", found.path) not in memo:
+        memo["property", found.path] = path_property(graph, found.path)
+    concerned: Node | None = memo["property", found.path]
     if constraint == SH.ClassConstraintComponent and shape is not None:
         if ("class", shape) not in memo:
             memo["class", shape] = next(iter(_lookup(where, shape, SH["class"])), None)
@@ -187,24 +188,31 @@ def _result(
     if ("hint", shape) not in memo:
         memo["hint", shape] = pick_text(_lookup(where, shape, SH.description), lang) if shape is not None else None
     term = memo["term", concerned]
-    message = pick_literal(graph.objects(node, SH.resultMessage), lang)
+    message = pick_literal(found.messages, lang)
     return ValidationResult(
-        focus_node=term_text(graph.value(node, SH.focusNode)) or "",
-        path=path_text(graph, path),
-        value=term_text(graph.value(node, SH.value)),
-        severity=_severity(severity),
+        focus_node=term_text(found.focus) or "",
+        path=_path_text(graph, found.path, memo),
+        value=term_text(found.value),
+        severity=_severity(found.severity),
         message=str(message) if message is not None else f"Constraint {str(constraint).rsplit('#', 1)[-1]} not met",
         source_shape=term_text(shape) or "",
         constraint=str(constraint),
         term=dict(term) if term is not None else None,
         fix_hint=memo["hint", shape],
-        node=node,
-        message_lang=message.language if message is not None else "en",
+        found=found,
+        message_lang=message.language if isinstance(message, Literal) else "en",
     )
 
 
+def _path_text(graph: Graph, path: Node | None, memo: dict[object, Any]) -> str | None:
+    if ("path", path) not in memo:
+        memo["path", path] = path_text(graph, path)
+    text: str | None = memo["path", path]
+    return text
+
+
 def build_report(
-    graph: Graph,
+    findings: Findings | Graph,
     *,
     shapes: Sequence[Graph],
     ontology: Graph | None,
@@ -215,42 +223,43 @@ def build_report(
     focus_nodes: set[Node] | None = None,
     context: str | None = None,
 ) -> ValidationReport:
-    """Turn the engine's W3C report graph into a :class:`ValidationReport`, filtered and capped.
+    """Turn what the engine found (or its W3C report graph) into a :class:`ValidationReport`, filtered and capped.
 
     ``focus_nodes``, when given, are the only nodes results are kept (and counted) for: the delivery's own, when it
     was checked in the ``context`` of a city's graph."""
+    if isinstance(findings, Graph):
+        findings = read_report_graph(findings)
     minimum = severity_rank(check_severity(min_severity))
-    report_node = next(graph.subjects(RDF.type, SH.ValidationReport), None)
-    nodes = list(graph.objects(report_node, SH.result)) if report_node is not None else []
     # Counting, filtering, ordering and cutting need only a few terms of each result; the rest (messages in the
     # reader's language, ontology terms, fix hints) is looked up for the kept results only, so that a delivery
     # with 60,000 problems and max_results=10 builds ten results, not 60,000.
     counts = {s: 0 for s in SEVERITIES}
-    keyed: list[tuple[tuple[int, str, str, str, str], Node]] = []
-    for node in nodes:
-        if focus_nodes is not None and graph.value(node, SH.focusNode) not in focus_nodes:
+    keyed: list[tuple[tuple[int, str, str, str, str], Found]] = []
+    memo: dict[object, Any] = {}
+    for found in findings.results:
+        if focus_nodes is not None and found.focus not in focus_nodes:
             continue
-        severity = _severity(graph.value(node, SH.resultSeverity))
+        severity = _severity(found.severity)
         counts[severity] = counts.get(severity, 0) + 1
         rank = severity_rank(severity)
         if rank >= minimum:
             key = (
                 -rank,
-                term_text(graph.value(node, SH.focusNode)) or "",
-                path_text(graph, graph.value(node, SH.resultPath)) or "",
-                str(graph.value(node, SH.sourceConstraintComponent)),
-                term_text(graph.value(node, SH.value)) or "",
+                term_text(found.focus) or "",
+                _path_text(findings.graph, found.path, memo) or "",
+                str(found.component),
+                term_text(found.value) or "",
             )
-            keyed.append((key, node))
+            keyed.append((key, found))
     keyed.sort(key=lambda item: item[0])
     truncated = max_results is not None and len(keyed) > max_results
     # a context conflict fails the delivery only as a Violation (its severity is a setting; see conflicts.py)
     conforms = not any(key[0] == -2 or key[3] != CONFLICT_COMPONENT_TEXT for key, _ in keyed)
     if truncated:
         keyed = keyed[:max_results]
-    memo: dict[object, Any] = {}
-    kept = [_result(graph, n, shapes, ontology, lang, memo) for _, n in keyed]
-    return ValidationReport(conforms, kept, profiles, truncated, counts, language_chain(lang)[0], graph, context)
+    where = [findings.graph, *shapes]
+    kept = [_result(found, where, ontology, lang, memo) for _, found in keyed]
+    return ValidationReport(conforms, kept, profiles, truncated, counts, language_chain(lang)[0], findings, context)
 
 
 def _severity(node: Node | None) -> str:
