@@ -21,3 +21,10 @@ def is_http_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url
+
+
+@app.callback()
+def _group() -> None:
+    # A callback keeps the commands a group when :func:`cityref.cli.main` registers only one: Typer would
+    # otherwise run a lone command without its name, and read ``validate`` as its first argument.
+    pass

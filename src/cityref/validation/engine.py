@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import rdflib.plugins.sparql
 from rdflib import Graph
 from rdflib import Literal as RdfLiteral
 from rdflib.namespace import SH
@@ -143,6 +142,7 @@ def run_pyshacl(data: Graph, shapes: Graph, ontology: Graph | None, inference: s
     """Run pySHACL, the reference engine, and return its report graph. The only call into pySHACL, imported here:
     a process that validates on the compiled engine alone (the CLI) need not load it."""
     import pyshacl
+    import rdflib.plugins.sparql
     from pyshacl.errors import ReportableRuntimeError, ValidationFailure
 
     # rdflib's SPARQL engine (which pySHACL runs) would otherwise load the graphs named in FROM clauses from the

@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
-from cityref import media, templates
+from cityref import media
 from cityref.validation.report import SEVERITIES, ValidationReport, ValidationResult
 
 SHAPES_BASE = "https://w3id.org/cityref/shapes/"
@@ -146,6 +146,8 @@ def to_text(report: ValidationReport) -> str:
 def to_html(report: ValidationReport) -> str:
     """The report as a page that stands alone, its headings in the report's language (first tag, when the
     interface speaks it)."""
+    from cityref import templates  # Jinja, loaded only for this format
+
     lang = report.lang.split(",")[0].split("-")[0].lower()
     return templates.render("report.html", lang, r=report)
 
