@@ -4,7 +4,7 @@ bytes (``bare_app.py``), the ceiling of the framework on this machine.
 The script starts ``cityref serve`` (embedded defaults) and, for each request, a bare app serving the bytes cityref
 gave for it; each runs ``--duration`` seconds under ``wrk -t2 -c16``. Only servers it started are stopped, by PID.
 
-    python benchmarks/terms_wrk.py --duration 10 [--cityref-env CITYREF_HOT_ROUTES=false]
+    python benchmarks/terms_wrk.py --duration 10 [--cityref-env CITYREF_HOT_ROUTES=false] [--only /terms/B5]
 """
 
 from __future__ import annotations
@@ -49,7 +49,11 @@ def main() -> None:
     parser.add_argument(
         "--cityref-env", action="append", default=[], metavar="NAME=VALUE", help="a setting for cityref serve"
     )
+    parser.add_argument("--only", action="append", default=[], metavar="PATH", help="measure this request alone")
     args = parser.parse_args()
+    wanted = [(path, accept) for path, accept in REQUESTS if not args.only or path in args.only]
+    if not wanted:
+        sys.exit(f"--only names none of {[path for path, _ in REQUESTS]}")
     if shutil.which("wrk") is None:
         sys.exit("the `wrk` command is needed (apt-get install wrk)")
     tmp = Path(tempfile.mkdtemp(prefix="cityref-terms-wrk-"))
@@ -67,7 +71,7 @@ def main() -> None:
         print(f"wrk -t2 -c{args.clients}, {args.duration:.0f} s per cell\n")
         print("| request | cityref req/s (p99 ms) | bare FastAPI req/s (p99 ms) | ratio |")
         print("|---|---|---|---|")
-        for path, accept in REQUESTS:
+        for path, accept in wanted:
             answer = httpx2.get(base + path, headers={"Accept": accept})
             answer.raise_for_status()
             body = tmp / "body"

@@ -10,6 +10,7 @@ from tests.hygiene.conftest import hygiene_settings
 from tests.sparql.conftest import LiveServer
 
 from cityref import create_app
+from cityref.api.security import _may_have_body
 
 MB = 1024 * 1024
 LIMIT = 1 * MB
@@ -74,3 +75,20 @@ def test_bodies_under_the_limit_still_work(server: LiveServer) -> None:
         response = client.post("/resolve", content=chunks(), headers={"Content-Type": "application/json"})
         assert response.status_code == 200
         assert [r["input"] for r in response.json()["results"]] == ["B5", "interoperability"]
+
+
+@pytest.mark.parametrize(
+    ("version", "headers", "counted"),
+    [
+        ("1.1", [(b"host", b"x")], False),
+        ("1.1", [(b"Content-Length", b"5")], True),
+        ("1.1", [(b"transfer-encoding", b"chunked")], True),
+        ("1.0", [], False),
+        ("2", [], True),  # HTTP/2 may send a body without declaring it: always counted
+    ],
+)
+def test_which_requests_have_their_body_counted(
+    version: str, headers: list[tuple[bytes, bytes]], counted: bool
+) -> None:
+    scope = {"type": "http", "http_version": version, "headers": headers}
+    assert _may_have_body(scope) is counted

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Graph
 
 from cityref import Settings, create_app
-from cityref.api.observability import ACCESS_LOGGER
+from cityref.api.observability import ACCESS_LOGGER, access_line
 
 CITY_GRAPH = "https://w3id.org/cityref/graph/city/exampleton"
 
@@ -95,6 +97,33 @@ def test_access_log_is_json_with_request_id(app_client: TestClient, caplog: pyte
     entry = next(e for e in entries if e["path"] == "/queries/silo-systems")
     assert entry["request_id"] == "abc-123" and entry["status"] == 200 and entry["route"] == "/queries/{name}"
     assert entry["method"] == "GET" and entry["duration_ms"] >= 0
+
+
+@given(
+    request_id=st.text(max_size=40),
+    method=st.none() | st.text(max_size=10),
+    path=st.none() | st.text(max_size=60),
+    route=st.text(max_size=30),
+    status=st.integers(100, 599),
+    duration=st.floats(min_value=0, max_value=1e6, allow_nan=False),
+    client=st.none() | st.text(max_size=40),
+)
+def test_access_line_is_what_json_dumps_writes(
+    request_id: str, method: str | None, path: str | None, route: str, status: int, duration: float, client: str | None
+) -> None:
+    entry = {
+        "event": "request",
+        "request_id": request_id,
+        "method": method,
+        "path": path,
+        "route": route,
+        "status": status,
+        "duration_ms": duration,
+        "client": client,
+    }
+    assert access_line(request_id, method, path, route, status, duration, client) == json.dumps(
+        entry, ensure_ascii=False
+    )
 
 
 @pytest.mark.parametrize("given", [None, "bad id with spaces", "x" * 300])

@@ -144,6 +144,17 @@ def _header(headers: Headers, name: bytes) -> bytes | None:
     return next((value for key, value in headers if key.lower() == name), None)
 
 
+def _may_have_body(scope: Scope) -> bool:
+    """Whether the request declares a body (HTTP/2 and 3 may send one without saying so: counted always)."""
+    if scope.get("http_version", "1.1") not in ("1.0", "1.1"):
+        return True
+    return any(key.lower() in (b"content-length", b"transfer-encoding") for key, _ in scope.get("headers", []))
+
+
+_OURS = frozenset({b"x-content-type-options", b"referrer-policy", b"content-security-policy", b"x-frame-options"})
+"""The headers the middleware sets, dropped from a response that set them itself."""
+
+
 class HttpHygiene:
     """The middleware described in the module docstring."""
 
@@ -176,6 +187,9 @@ class HttpHygiene:
         refusal = self._refusal(scope, path)
         if refusal is not None:
             await refusal(scope, receive, send)
+            return
+        if not _may_have_body(scope):  # HTTP/1.1: no Content-Length and no Transfer-Encoding, no body to count
+            await self.app(scope, receive, send)
             return
 
         received, exceeded, started = 0, False, False
@@ -244,14 +258,17 @@ class HttpHygiene:
         """``send``, adding the security headers to the response and making a Location on the request's own host
         relative (Starlette's trailing-slash redirect builds it from the Host header)."""
         docs_kind = self.docs_paths.get(path)
-        request_host = _header(scope.get("headers", []), b"host")
         held: list[Message] = []
 
         def secured(message: Message, body: bytes | None = None) -> Message:
-            headers: Headers = list(message.get("headers", []))
-            content_type = (_header(headers, b"content-type") or b"").lower()
-            names = {b"x-content-type-options", b"referrer-policy", b"content-security-policy", b"x-frame-options"}
-            headers = [(k, v) for k, v in headers if k.lower() not in names]
+            headers: Headers = []
+            content_type = b""
+            for key, value in message.get("headers", []):
+                name = key.lower()
+                if name == b"content-type" and not content_type:
+                    content_type = value.lower()
+                if name not in _OURS:
+                    headers.append((key, value))
             headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
             if path in PREVIEW_PATHS:
                 policy = self.preview_policy
@@ -265,6 +282,7 @@ class HttpHygiene:
                     policy = API_POLICY.encode()
             headers.append((b"content-security-policy", policy))
             location = _header(headers, b"location")
+            request_host = _header(scope.get("headers", []), b"host") if location is not None else None
             if location is not None and request_host:
                 for scheme in (b"http://", b"https://"):
                     if location.startswith(scheme + request_host):
