@@ -133,6 +133,10 @@ def main() -> None:
         "Validation, whole process",
         ["validate_devices.py", "--triples", *map(str, sizes), "--runs", "3", "--skip-pyshacl-above", "200000"],
     )
+    section(
+        "Validation, warm in process, by phase",
+        ["validate_phases.py", "--triples", *map(str, sizes[1:]), "--runs", "2"],
+    )
     path_json = args.out / "sparql_path.json"
     section(
         "A query in process",
@@ -145,6 +149,7 @@ def main() -> None:
         wrk += ["--rdflib-endpoint", args.rdflib_endpoint]
     section("/sparql under wrk", wrk)
     section("Term lookups under wrk, 16 clients", ["terms_wrk.py", "--duration", duration])
+    section("A term lookup in process", ["terms_inprocess.py"])
     city = args.out / "city.nt"
     run(["citygen.py", "--triples", str(sizes[-1]), "--output", str(city)])
     section("Bulk load", ["bulk_load.py", "cityref|pyoxigraph", str(city)], bulk_load(city))
