@@ -54,6 +54,22 @@ class Module:
         return sorted(str(o) for o in self.graph.objects(self.iri, OWL.imports))
 
 
+def import_closure(imports: dict[str, list[str]], name: str = TOP_MODULE) -> list[str]:
+    """The names of module ``name`` and of every module it imports, transitively, given each module's
+    ``owl:imports`` IRIs; only the modules of ``imports`` are followed (never the network)."""
+    seen: dict[str, None] = {}
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen[current] = None
+        for iri in imports[current]:
+            if iri.startswith(ONTOLOGY_BASE) and iri[len(ONTOLOGY_BASE) :] in imports:
+                pending.append(iri[len(ONTOLOGY_BASE) :])
+    return list(seen)
+
+
 class Ontology:
     """All modules of the shipped ontology, parsed once; ``merged`` is the top module's import closure."""
 
@@ -72,18 +88,8 @@ class Ontology:
 
     def closure(self, name: str = TOP_MODULE) -> list[Module]:
         """The module and everything it imports, transitively, from the shipped files only."""
-        seen: dict[str, Module] = {}
-        pending = [name]
-        while pending:
-            current = pending.pop()
-            if current in seen:
-                continue
-            module = self.modules[current]
-            seen[current] = module
-            for iri in module.imports:
-                if iri.startswith(ONTOLOGY_BASE) and iri[len(ONTOLOGY_BASE) :] in self.modules:
-                    pending.append(iri[len(ONTOLOGY_BASE) :])
-        return list(seen.values())
+        imports = {n: m.imports for n, m in self.modules.items()}
+        return [self.modules[n] for n in import_closure(imports, name)]
 
     @cached_property
     def merged(self) -> Graph:

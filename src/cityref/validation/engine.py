@@ -47,6 +47,7 @@ from cityref.validation.context import (
     triples_in,
 )
 from cityref.validation.findings import Findings, read_report_graph
+from cityref.validation.ontology_text import OntologyText, ontology_text
 from cityref.validation.parse import Part, parse_data, parse_parts, strict_literals
 from cityref.validation.profiles import Profile, language_chain, load_profiles, select
 from cityref.validation.report import ValidationReport, build_report, check_severity
@@ -236,24 +237,34 @@ def validate(
             shapes, shapes_content_type, max_triples=max_triples, name="shapes", max_expansion=max_expansion
         )
         check_user_shapes(user_graph)
+    which = choose_engine(engine, chosen, user_graph, inference)
+    ontology_folder = str((ontology_dir or resources.ontology_dir()).resolve())
     ontology_rdf: Graph | None = None
+    text: OntologyText | None = None  # the compiled path's ontology, with no rdflib graph (ontology_text.py)
     if with_ontology:
         if ontology is not None:
             ontology_rdf = ontology.merged
+        elif which == fast.FAST and context is None:
+            text = ontology_text(ontology_folder)
         else:
-            ontology_rdf = ontology_graph(str((ontology_dir or resources.ontology_dir()).resolve()))
-    which = choose_engine(engine, chosen, user_graph, inference)
+            ontology_rdf = ontology_graph(ontology_folder)
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
     findings: Findings | None = None
     own: set[Node] | None = None
     conflicts: list[Conflict] = []
     if which == fast.FAST:
+        ontology_nt = text.ntriples if text is not None else None
+        if ontology_rdf is not None:
+            ontology_nt = ontology_ntriples(ontology_rdf)
         ran = _run_fast(
-            data, content_type, directory, chosen, user_graph, ontology_rdf, max_triples, max_expansion, engine, context
-        )
+            data, content_type, directory, chosen, user_graph, ontology_rdf, ontology_nt, max_triples, max_expansion,
+            engine, context,
+        )  # fmt: skip
         if ran is not None:
             findings, own, conflicts = ran
     if findings is None:
+        if text is not None:  # the compiled engine could not take this delivery after all: pySHACL needs rdflib's
+            ontology_rdf, text = ontology_graph(ontology_folder), None
         report_graph, own, conflicts = _run_reference(
             data,
             content_type,
@@ -271,7 +282,7 @@ def validate(
     return build_report(
         findings,
         shapes=shape_graphs,
-        ontology=ontology_rdf,
+        ontology=text if text is not None else ontology_rdf,
         profiles=[p.id for p in chosen],
         lang=lang,
         min_severity=min_severity,
@@ -288,6 +299,7 @@ def _run_fast(
     chosen: Sequence[Profile],
     user_graph: Graph | None,
     ontology_rdf: Graph | None,
+    ontology_nt: bytes | None,
     max_triples: int | None,
     max_expansion: int,
     engine: str | None,
@@ -319,8 +331,8 @@ def _run_fast(
         compared = compared_properties(ontology_rdf)
         conflicts = find_conflicts(index_ntriples(delivery.text, compared), index_ntriples(city.text, compared))
         parts += [city.text, marker_ntriples(context.name)]
-    if ontology_rdf is not None:
-        parts.append(ontology_ntriples(ontology_rdf))
+    if ontology_nt is not None:
+        parts.append(ontology_nt)
     ids = tuple(p.id for p in chosen)
     if user_graph is None:
         compiled = _compiled_profiles(str(directory), ids)

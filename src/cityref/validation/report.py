@@ -9,9 +9,9 @@ It is made from what an engine found (:mod:`cityref.validation.findings`), recor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -152,7 +152,16 @@ def path_property(graph: Graph, path: Node | None) -> URIRef | None:
     return None  # alternatives name several properties: no single term
 
 
-def term_info(iri: URIRef, ontology: Graph | None, lang: str) -> dict[str, Any] | None:
+class Terms(Protocol):
+    """What :func:`term_info` reads of an ontology: an rdflib graph, or :class:`~cityref.validation.ontology_text.
+    OntologyText` on the compiled engine's path."""
+
+    def __contains__(self, pattern: tuple[Node, None, None]) -> bool: ...
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]: ...
+
+
+def term_info(iri: URIRef, ontology: Terms | None, lang: str) -> dict[str, Any] | None:
     """The ontology term a result concerns: label and definition in ``lang``, and where to read about it."""
     if ontology is None or (iri, None, None) not in ontology:
         return None
@@ -171,7 +180,7 @@ def _lookup(graphs: Sequence[Graph], subject: Node, predicate: URIRef) -> list[N
 
 
 def _result(
-    found: Found, where: Sequence[Graph], ontology: Graph | None, lang: str, memo: dict[object, Any]
+    found: Found, where: Sequence[Graph], ontology: Terms | None, lang: str, memo: dict[object, Any]
 ) -> ValidationResult:
     """One result; what depends only on its shape, path or term (fix hint, sh:class, ontology term, path text) is
     looked up once per report in ``memo``: a large report repeats a few shapes many times."""
@@ -215,7 +224,7 @@ def build_report(
     findings: Findings | Graph,
     *,
     shapes: Sequence[Graph],
-    ontology: Graph | None,
+    ontology: Terms | None,
     profiles: list[str],
     lang: str = "en",
     min_severity: str = "Info",
