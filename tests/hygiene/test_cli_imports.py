@@ -21,7 +21,16 @@ except SystemExit as end:
     print("\nLOADED " + json.dumps({"code": end.code, "modules": sorted(sys.modules)}))
 """
 
-NOT_FOR_VALIDATE = ("cityref.sparql.service", "cityref.cli.query", "rdflib.plugins.sparql", "jinja2", "pyshacl")
+NOT_FOR_VALIDATE = (
+    "cityref.sparql.service",
+    "cityref.cli.query",
+    "rdflib.plugins.sparql",
+    "jinja2",
+    "pyshacl",
+    "cityref.validation.worker",  # the worker pool: only with --timeout
+    "cityref.workers",
+    "cityref._version",  # importlib.metadata's search for the installed version
+)
 
 
 def run(*args: str) -> dict[str, object]:
@@ -38,6 +47,12 @@ def test_validate_loads_only_what_it_needs() -> None:
     loaded = set(outcome["modules"])  # type: ignore[arg-type]
     assert "cityref.validation.engine" in loaded
     assert not loaded & set(NOT_FOR_VALIDATE), sorted(loaded & set(NOT_FOR_VALIDATE))
+
+
+def test_validate_with_a_budget_loads_the_worker() -> None:
+    outcome = run("validate", BROKEN, "-p", "iot-device-register", "-f", "json", "--timeout", "60")
+    assert outcome["code"] == 1
+    assert "cityref.validation.worker" in set(outcome["modules"])  # type: ignore[arg-type]
 
 
 def test_help_still_lists_every_command() -> None:

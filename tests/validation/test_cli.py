@@ -91,12 +91,25 @@ def test_real_command_in_a_subprocess() -> None:
 
 
 def test_large_input_path_with_progress(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The progress display path (taken for large files) reads and validates the same way."""
+    """The progress display path (taken for large files on a terminal) reads and validates the same way."""
     monkeypatch.setattr("cityref.cli.validate.LARGE_BYTES", 0)
+    drawn = []
+    monkeypatch.setattr("rich.console.Console.is_terminal", property(lambda self: drawn.append(self) or True))
     result = runner.invoke(app, ["validate", str(BROKEN), str(VALID), "-p", "demo", "-f", "json"])
     assert result.exit_code == 1
+    assert drawn  # the display was asked for
     body = json.loads(result.stdout)  # the progress display goes to standard error
     assert body["counts"]["Violation"] == 2
+
+
+def test_no_progress_display_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written to a pipe (a CI log), a large validation draws no bar and no spinner, and loads no progress code."""
+    monkeypatch.setattr("cityref.cli.validate.LARGE_BYTES", 0)
+    monkeypatch.delitem(sys.modules, "rich.progress", raising=False)
+    result = runner.invoke(app, ["validate", str(BROKEN), "-p", "demo", "-f", "json"])
+    assert result.exit_code == 1
+    assert "rich.progress" not in sys.modules
+    assert "Validating" not in result.stderr and "Reading" not in result.stderr
 
 
 def test_error_text_is_not_read_as_console_markup(tmp_path: Path) -> None:

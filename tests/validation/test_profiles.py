@@ -385,3 +385,39 @@ def test_exampleton_conforms_except_deliberate_gaps(profile_id: str) -> None:
     expected = EXAMPLETON_GAPS.get(profile_id, set())
     assert outcomes == expected
     assert conforms == (not expected)
+
+
+def test_reading_the_folder_builds_no_shapes_graph(tmp_path: Path) -> None:
+    """Reading the profiles takes what describes each from the file (pyoxigraph) and the same values an rdflib
+    parse gives; the rdflib graph of a profile's shapes is built only when a validation asks for that profile."""
+    from cityref.validation import validate
+    from cityref.validation.profiles import load_profiles
+
+    folder = tmp_path / "shapes"
+    folder.mkdir()
+    for path in resources.shapes_dir().glob("*.ttl"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    profiles = load_profiles(folder)
+    assert sorted(profiles) == sorted(PROFILE_IDS)
+    assert not [p.id for p in profiles.values() if "shapes" in vars(p)]
+    for profile in profiles.values():
+        graph = Graph().parse(profile.path, format="turtle")
+        node = URIRef(profile.iri)
+        assert (node, RDF.type, PROF.Profile) in graph
+        assert profile.id == str(graph.value(node, DCTERMS.identifier))
+        assert profile.version == str(graph.value(node, OWL.versionInfo))
+        assert profile.title == {o.language or "": str(o) for o in graph.objects(node, DCTERMS.title)}
+        assert profile.description == {o.language or "": str(o) for o in graph.objects(node, DCTERMS.description)}
+        assert profile.practices == sorted(str(o) for o in graph.objects(node, CITYREF.servesPractice))
+    assert not [p.id for p in profiles.values() if "shapes" in vars(p)]
+    validate("<urn:x:a> a <urn:x:C> .", ["risk-register"], content_type="text/turtle", profiles_dir=folder)
+    assert [p.id for p in load_profiles(folder).values() if "shapes" in vars(p)] == ["risk-register"]
+
+
+def test_a_profile_that_does_not_parse_is_named_when_the_folder_is_read(tmp_path: Path) -> None:
+    from cityref.validation.profiles import load_profiles
+
+    (tmp_path / "odd.ttl").write_text("@prefix ex: <http://e/> .\nex:a ex:b ex:c\nex:d .\n", encoding="utf-8")
+    with pytest.raises(SyntaxError) as raised:
+        load_profiles(tmp_path)
+    assert "odd.ttl" in str(raised.value) and "line 3" in str(raised.value)

@@ -13,7 +13,6 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn
 
 from cityref.cli._app import app
 from cityref.errors import CityrefError, LimitExceeded, NotFound
@@ -27,11 +26,18 @@ FORMATS = ("text", "json", "turtle", "jsonld", "csv", "junit", "html")
 LARGE_BYTES = 2 * 1024 * 1024  # below this, reading and validating are quick enough to need no progress display
 
 
+def _shows_progress(console: Console, size: int) -> bool:
+    """Whether to draw progress: for large input, on a terminal (a bar written to a pipe or a CI log is noise)."""
+    return size >= LARGE_BYTES and console.is_terminal
+
+
 def _read(files: list[Path], console: Console) -> list[Part]:
-    """Read the files, with a progress bar when they are large."""
+    """Read the files, with a progress bar when they are large and someone is watching."""
     total = sum(f.stat().st_size for f in files)
-    if total < LARGE_BYTES:
+    if not _shows_progress(console, total):
         return [(f.name, f.read_bytes(), None) for f in files]
+    from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn  # 40 ms: only here
+
     parts: list[Part] = []
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), DownloadColumn())
     with Progress(*columns, console=console, transient=True) as progress:
@@ -112,7 +118,7 @@ def validate_command(
                 found = tuple((name, Path(path).read_bytes(), ctype) for path, ctype, name in context_files)
                 city = Context(found, context_name or "")
             parts = _read(files, err)
-            large = sum(len(p[1]) for p in parts) >= LARGE_BYTES
+            large = _shows_progress(err, sum(len(p[1]) for p in parts))
             with err.status("Validating...", spinner="dots") if large else nullcontext():
                 report = validate(
                     parts,

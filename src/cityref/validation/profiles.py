@@ -1,7 +1,8 @@
 """SHACL profiles: one Turtle file per profile under ``shapes/``, each describing itself as a ``prof:Profile``.
 
-They are read once per folder (parsed graphs are cached), because every validation needs them and they only change
-with a release.
+They are read once per folder, because every validation needs them and they only change with a release. Reading a
+folder parses each file with pyoxigraph for what describes the profile (id, titles, version); a profile's shapes
+become an rdflib graph the first time they are used, so that ``cityref validate -p X`` builds the graph of X alone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROF, RDF, SH
 
@@ -43,10 +45,6 @@ def pick_text(values: Iterable[Any], lang: str | None) -> str | None:
     return str(found) if found is not None else None
 
 
-def _texts(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
-    return {(o.language or ""): str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)}
-
-
 @dataclass
 class Profile:
     """A named set of shapes that one kind of delivery must satisfy."""
@@ -57,10 +55,20 @@ class Profile:
     description: dict[str, str]
     version: str | None
     practices: list[str]
-    path: Path
-    shapes: Graph = field(repr=False, compare=False)
-    engine_reason: str | None = None
-    """Why the profile runs on pySHACL (a feature the compiled engine lacks); ``None``: it runs on the compiled one."""
+    path: Path = field(compare=False)
+
+    @cached_property
+    def shapes(self) -> Graph:
+        """The profile's file as an rdflib graph, parsed on first use."""
+        graph = Graph()
+        graph.parse(self.path, format="turtle")
+        return graph
+
+    @cached_property
+    def engine_reason(self) -> str | None:
+        """Why the profile runs on pySHACL (a feature the compiled engine lacks); ``None``: it runs on the compiled
+        one. Decided from the shapes the first time it is asked (``GET /profiles`` asks for every profile)."""
+        return unsupported(self.shapes)
 
     @property
     def engine(self) -> str:
@@ -97,25 +105,45 @@ class Profile:
         )
 
 
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_PROF_PROFILE = ox.NamedNode(str(PROF.Profile))
+_ABOUT = {str(p): p for p in (DCTERMS.identifier, DCTERMS.title, DCTERMS.description, OWL.versionInfo)}
+
+
 def read_profile(path: Path) -> Profile:
-    """Parse one profile file; its ``prof:Profile`` node gives the id (else the file stem)."""
-    graph = Graph()
-    graph.parse(path, format="turtle")
-    node = next((s for s in graph.subjects(RDF.type, PROF.Profile) if isinstance(s, URIRef)), None)
-    if node is None:
-        node = URIRef(PROFILE_BASE + path.stem)
-    identifier = graph.value(node, DCTERMS.identifier)
-    version = graph.value(node, OWL.versionInfo)
+    """Read one profile file's description of itself; its ``prof:Profile`` node gives the id (else the file stem).
+
+    The whole file is parsed (pyoxigraph), so a syntax error is found here, when the folder is read."""
+    triples = list(ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
+    node = next(
+        (t.subject.value for t in triples if t.predicate == _RDF_TYPE and t.object == _PROF_PROFILE
+         and isinstance(t.subject, ox.NamedNode)),
+        PROFILE_BASE + path.stem,
+    )  # fmt: skip
+    about: dict[str, list[ox.Literal]] = {}
+    practices = []
+    for t in triples:
+        if isinstance(t.subject, ox.NamedNode) and t.subject.value == node:
+            if t.predicate.value in _ABOUT and isinstance(t.object, ox.Literal):
+                about.setdefault(t.predicate.value, []).append(t.object)
+            elif t.predicate.value == str(CITYREF.servesPractice):
+                practices.append(t.object.value)
+
+    def texts(predicate: URIRef) -> dict[str, str]:
+        return {(o.language or ""): o.value for o in about.get(str(predicate), [])}
+
+    def one(predicate: URIRef) -> str | None:
+        values = about.get(str(predicate))
+        return values[0].value if values else None
+
     return Profile(
-        id=str(identifier) if identifier is not None else path.stem,
-        iri=str(node),
-        title=_texts(graph, node, DCTERMS.title),
-        description=_texts(graph, node, DCTERMS.description),
-        version=str(version) if version is not None else None,
-        practices=sorted(str(p) for p in graph.objects(node, CITYREF.servesPractice)),
+        id=one(DCTERMS.identifier) or path.stem,
+        iri=node,
+        title=texts(DCTERMS.title),
+        description=texts(DCTERMS.description),
+        version=one(OWL.versionInfo),
+        practices=sorted(practices),
         path=path,
-        shapes=graph,
-        engine_reason=unsupported(graph),
     )
 
 
