@@ -125,6 +125,12 @@ class Settings(BaseSettings):
         default=64 * 1024 * 1024, description="Largest serialised query answer; longer ones are truncated"
     )
     result_triple_cap: int = Field(default=100_000, description="Most triples in a CONSTRUCT or DESCRIBE answer")
+    result_stream_bytes: int = Field(
+        default=1024 * 1024,
+        ge=0,
+        description="A /sparql answer longer than this is sent on in parts as the query worker writes it, not held "
+        "whole by the server (embedded store; 0: always whole)",
+    )
 
     # Query workbench (the /sparql and /queries pages).
     label_lookup_max_iris: int = Field(

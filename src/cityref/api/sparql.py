@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from cityref import media
-from cityref.api import sparql_page
+from cityref.api import sparql_page, streaming
 from cityref.api.auth import require_write_key
 from cityref.api.body import read_limited
 from cityref.api.cities import wants_page
@@ -77,12 +77,16 @@ def endpoint_iri(settings: Settings) -> str:
     return settings.public_base_url() + "/sparql"
 
 
-def query_response(outcome: service.QueryOutcome) -> Response:
-    """A query answer as sent by ``/sparql`` and ``/queries``: the engine's bytes, the truncation header if cut."""
+def answer_headers(outcome: service.QueryOutcome) -> dict[str, str]:
     headers = {"Vary": "Accept"}
     if outcome.truncated:
         headers["X-Cityref-Truncated"] = "true"
-    return Response(outcome.body, media_type=outcome.media_type, headers=headers)
+    return headers
+
+
+def query_response(outcome: service.QueryOutcome) -> Response:
+    """A query answer as sent by ``/sparql`` and ``/queries``: the engine's bytes, the truncation header if cut."""
+    return Response(outcome.body, media_type=outcome.media_type, headers=answer_headers(outcome))
 
 
 async def _query(request: Request, settings: Settings, store: Store, text: str, pairs: Pairs) -> Response:
@@ -104,9 +108,10 @@ async def _query(request: Request, settings: Settings, store: Store, text: str, 
             named_graph_uris=named_graphs,
             base_iri=endpoint_iri(settings),
             syntax=work.sparql.check,
+            stream_bytes=settings.result_stream_bytes,
         )
 
-    return query_response(await work.query.run(budget, run))
+    return await streaming.answer(work.query, budget, run, query_response, answer_headers)
 
 
 async def _update(request: Request, settings: Settings, store: Store, text: str, pairs: Pairs) -> Response:

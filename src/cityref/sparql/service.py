@@ -80,6 +80,7 @@ def run_query(
     remaining_s: float | None = None,
     base_iri: str | None = None,
     syntax: sparql_syntax.SyntaxCheck = sparql_syntax.in_process,
+    stream_bytes: int = 0,
 ) -> QueryOutcome:
     """Run a read query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the server's budgets and content negotiation.
 
@@ -102,6 +103,8 @@ def run_query(
     - ``base_iri``: what relative IRIs resolve against (``/sparql`` gives its own public address, as Oxigraph's
       server gives its request URL); without one, a relative IRI is a syntax error.
     - ``syntax``: who parses the text first (the server's parse workers; by default this process, for the CLI).
+    - ``stream_bytes``: an answer longer than this may come as :attr:`QueryOutcome.parts`, sent on as the engine
+      writes it (the embedded store); the caller must read or close them. 0: always whole.
     - dataset: with no ``default_graph_uris`` or ``named_graph_uris``, the default graph is the union of all graphs
       when ``settings.union_default_graph`` is on (so a query sees the ontology and the cities without ``GRAPH``)
       and every graph is available to ``GRAPH``; a request that names graphs gets exactly those, as the protocol
@@ -137,6 +140,7 @@ def run_query(
         max_bytes=settings.result_max_bytes,
         needs_network=bool(analysis.services),
         budget_s=budget,
+        stream_bytes=stream_bytes,
     )
     left = budget if remaining_s is None else max(min(remaining_s, budget), 0.001)
     return store.query(request, left)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 import pyoxigraph
@@ -78,19 +78,32 @@ class QueryRequest:
     budget_s: float = 0.0
     """The whole budget as the client knows it, for messages (the time given to ``query`` may be less: waiting
     for a slot came out of it); 0: the time given."""
+    stream_bytes: int = 0
+    """An answer longer than this may come in parts (:attr:`QueryOutcome.parts`) instead of whole; 0: whole."""
     needs_network: bool = False
     """The text calls allow-listed SERVICE hosts: only then may the query run where connections can be opened."""
 
 
+class AnswerParts(Protocol):
+    """A long answer coming in parts: iterate to have them (a failure on the way raises, the answer is then cut
+    short), or :meth:`close` to give the rest up."""
+
+    def __iter__(self) -> Iterator[bytes]: ...
+
+    def close(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class QueryOutcome:
-    """A query answer already serialised by the engine: bytes to send as they are."""
+    """A query answer already serialised by the engine: bytes to send as they are, or, for a long answer when the
+    request allowed it (:attr:`QueryRequest.stream_bytes`), the parts as the engine writes them (``body`` empty)."""
 
     body: bytes
     media_type: str
     truncated: bool
     kind: str
     """``select``, ``ask``, ``construct`` (also for DESCRIBE)."""
+    parts: AnswerParts | None = None
 
 
 class Store(ABC):

@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -34,6 +35,7 @@ from cityref.intake import Prepared
 from cityref.store.base import SOURCE_DIGEST, GraphInfo, QueryOutcome, QueryRequest, Store, graph_too_large, sparql_iri
 from cityref.store.writer import INCOMING_DIR, SNAPSHOT_DIR, STORE_DIR
 from cityref.workers import Setup, WorkerCrashed, WorkerOutOfMemory, WorkerPool, WorkerSpec, WorkerTimeout
+from cityref.workers.process import StreamedReply
 
 log = logging.getLogger("cityref.store")
 
@@ -256,6 +258,7 @@ class EmbeddedStore(Store):
         deadline = time.monotonic() + timeout_s
         snapshot = self._current()
         pool = self.federated_queries if (request.needs_network and self.federated_queries) else self.queries
+        streamed = False
         try:
             reply = pool.run(
                 "query",
@@ -263,6 +266,13 @@ class EmbeddedStore(Store):
                 deadline=deadline,
                 setup=Setup(snapshot.generation, "snapshot", snapshot.path),
             )
+            if isinstance(reply, StreamedReply):
+                # the worker still reads the checkpoint while it sends: it stays in use until the last part
+                streamed = True
+                media_type, truncated, kind = reply.head
+                budget = request.budget_s or timeout_s
+                parts = _Parts(reply, budget, lambda: self._release_snapshot(snapshot))
+                return QueryOutcome(b"", media_type, truncated, kind, parts=parts)
         except WorkerTimeout as error:
             budget = request.budget_s or timeout_s
             raise BudgetExceeded(
@@ -274,10 +284,14 @@ class EmbeddedStore(Store):
             log.error("query worker crashed: %s", error)
             raise WorkerFailed("The query worker crashed while running the query") from error
         finally:
-            self._done(snapshot)
-            self._prune()
+            if not streamed:
+                self._release_snapshot(snapshot)
         body, media_type, truncated, kind = reply
         return QueryOutcome(body, media_type, truncated, kind)
+
+    def _release_snapshot(self, snapshot: _Snapshot) -> None:
+        self._done(snapshot)
+        self._prune()
 
     # Writes.
 
@@ -425,6 +439,41 @@ def _count(reader: ox.Store, graph: str) -> int | None:
     return 0
 
 
+class _Parts:
+    """A worker's streamed answer, its failures told as :meth:`EmbeddedStore.query` tells them; ``done`` runs
+    once, when the last part has been read or the rest given up."""
+
+    def __init__(self, reply: StreamedReply, budget_s: float, done: Callable[[], None]) -> None:
+        self._reply = reply
+        self._budget = budget_s
+        self._done: Callable[[], None] | None = done
+
+    def _finish(self) -> None:
+        done, self._done = self._done, None
+        if done is not None:
+            done()
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self._reply
+        except WorkerTimeout as error:
+            raise BudgetExceeded(
+                f"The query ran out of its {self._budget:g} s budget while sending its answer and was stopped",
+                timeout_s=self._budget,
+            ) from error
+        except WorkerOutOfMemory as error:
+            raise WorkerFailed("The query worker ran out of memory while sending its answer") from error
+        except WorkerCrashed as error:
+            log.error("query worker crashed while sending an answer: %s", error)
+            raise WorkerFailed("The query worker crashed while sending its answer") from error
+        finally:
+            self._finish()
+
+    def close(self) -> None:
+        self._reply.close()
+        self._finish()
+
+
 def request_dict(request: QueryRequest) -> dict[str, Any]:
     """A query request as plain data for a worker process."""
     return {
@@ -438,6 +487,7 @@ def request_dict(request: QueryRequest) -> dict[str, Any]:
         "named_graph_uris": list(request.named_graph_uris),
         "union_default_graph": request.union_default_graph,
         "base_iri": request.base_iri,
+        "stream_bytes": request.stream_bytes,
         "query_has_dataset": request.query_has_dataset,
     }
 

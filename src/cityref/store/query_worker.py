@@ -6,7 +6,9 @@ server kills when the budget runs out (:mod:`cityref.workers`). Messages:
 - ``("snapshot", path)``: open the checkpoint at ``path`` read-only (the server sends it when the worker's copy is
   older than the newest one);
 - ``("query", request)``: run a :class:`~cityref.store.base.QueryRequest` given as a dict; the answer is
-  ``(body, media_type, truncated, kind)``, already serialised and cut to the caps.
+  ``(body, media_type, truncated, kind)``, already serialised and cut to the caps. When the request's
+  ``stream_bytes`` is set and the answer is longer, it is sent in parts as the engine writes it
+  (:class:`~cityref.store.results.Parts`): the head is ``(media_type, truncated, kind)`` and ``body`` is ``None``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from cityref.errors import BadRequest, NotAcceptable
-from cityref.store.results import render_boolean, render_solutions, render_triples
+from cityref.store.results import Sender, render_boolean, render_solutions, render_triples, send_whole
 
 
 def dataset(request: dict[str, Any]) -> dict[str, Any]:
@@ -38,14 +40,23 @@ def dataset(request: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def render(result: Any, request: dict[str, Any]) -> tuple[bytes, str, bool, str]:
-    """An engine result as ``(body, media_type, truncated, kind)``."""
+def render(result: Any, request: dict[str, Any], sender: Sender | None = None) -> tuple[bytes | None, str, bool, str]:
+    """An engine result as ``(body, media_type, truncated, kind)``; ``body`` is ``None`` when it went in parts."""
     max_bytes = request.get("max_bytes", 0)
+    stream_bytes = request.get("stream_bytes", 0) if sender is not None else 0
     if isinstance(result, ox.QuerySolutions):
         media_type = request["results_media_type"]
         if media_type is None:
             raise NotAcceptable("None of the accepted media types can carry SELECT results")
-        body, truncated = render_solutions(result, media_type, request["row_cap"], max_bytes)
+        body, truncated = render_solutions(
+            result,
+            media_type,
+            request["row_cap"],
+            max_bytes,
+            sender=sender,
+            stream_bytes=stream_bytes,
+            head=lambda cut: (media_type, cut, "select"),
+        )
         return body, media_type, truncated, "select"
     if isinstance(result, ox.QueryBoolean):
         media_type = request["results_media_type"]
@@ -55,18 +66,22 @@ def render(result: Any, request: dict[str, Any]) -> tuple[bytes, str, bool, str]
     media_type = request["graph_media_type"]
     if media_type is None:
         raise NotAcceptable("None of the accepted media types can carry CONSTRUCT results")
-    body, truncated = render_triples(result, media_type, request.get("triple_cap", request["row_cap"]), max_bytes)
+    whole, truncated = render_triples(result, media_type, request.get("triple_cap", request["row_cap"]), max_bytes)
+    # the byte cap may make a CONSTRUCT answer be written again, so it is written whole, then sent on in parts
+    body = send_whole(whole, sender, stream_bytes, (media_type, truncated, "construct"))
     return body, media_type, truncated, "construct"
 
 
-def execute(store: ox.Store, request: dict[str, Any]) -> tuple[bytes, str, bool, str]:
+def execute(
+    store: ox.Store, request: dict[str, Any], sender: Sender | None = None
+) -> tuple[bytes | None, str, bool, str]:
     from cityref.store.parsing import sparql_syntax_problem
 
     try:
         # Inside the try: a graph IRI the engine refuses (ValueError) is a 400, not the worker's end.
         kwargs: dict[str, Any] = {"base_iri": request.get("base_iri"), **dataset(request)}
         result = store.query(request["sparql"], **kwargs)
-        return render(result, request)
+        return render(result, request, sender)
     except SyntaxError as error:
         raise sparql_syntax_problem(error) from None
     except ValueError as error:
@@ -80,6 +95,10 @@ def execute(store: ox.Store, request: dict[str, Any]) -> tuple[bytes, str, bool,
 class QueryWorker:
     def __init__(self) -> None:
         self.store: ox.Store | None = None
+        self.sender: Sender | None = None
+
+    def attach_stream(self, sender: Sender) -> None:
+        self.sender = sender
 
     def handle(self, op: str, payload: Any) -> Any:
         if op == "snapshot":
@@ -88,5 +107,5 @@ class QueryWorker:
             return "ok"
         if op == "query":
             assert self.store is not None
-            return execute(self.store, payload)
+            return execute(self.store, payload, self.sender)
         raise ValueError(f"unknown query worker operation {op!r}")

@@ -291,6 +291,7 @@ class RemoteStore(Store):
                 break
         solutions = ox.parse_query_results(b"".join(lines), ox.QueryResultsFormat.TSV)
         body, truncated = render_solutions(solutions, media_type, request.row_cap, request.max_bytes)
+        assert body is not None  # no sender: always whole
         return QueryOutcome(body, media_type, truncated, "select")
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:

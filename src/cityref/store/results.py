@@ -5,16 +5,92 @@ remote backend.
 Row cap without handing rows through Python: SELECT results are first serialised by the engine to TSV into a sink
 that stops the serialiser once ``row_cap + 1`` lines (or ``max_bytes``) have arrived; the kept TSV is parsed back and
 serialised by the engine again in the format asked for. TSV keeps every term exactly (unlike CSV).
+
+An answer larger than the request's ``stream_bytes`` is not returned whole: the engine's writes go on to the
+server in parts as they come (:class:`Parts`), after a head saying the media type, the form and whether it was cut.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Any
+from collections.abc import Callable
+from typing import IO, Any, Protocol, cast
 
 import pyoxigraph as ox
 
 TRUNCATION_LINK = "https://w3id.org/cityref/def/truncated"
+PART_BYTES = 256 * 1024
+"""About how much each part of a streamed answer carries."""
+
+
+class Sender(Protocol):
+    """Where a streamed answer goes: a worker's :class:`~cityref.workers.child.Stream`."""
+
+    def start(self, head: Any) -> None: ...
+
+    def chunk(self, data: bytes) -> None: ...
+
+
+class Parts(io.RawIOBase):
+    """A sink for the engine's writes: the answer is kept whole while it is at most ``threshold`` bytes; past
+    that, ``head`` is sent, then what was kept (through ``mark``, which adds the truncation signal to the start of
+    the document) and every later write, in parts of about :data:`PART_BYTES`. ``threshold`` 0 or no ``sender``:
+    always whole."""
+
+    def __init__(
+        self,
+        sender: Sender | None,
+        threshold: int,
+        head: Any,
+        mark: Callable[[bytes], bytes] | None = None,
+    ) -> None:
+        self._sender = sender if threshold > 0 else None
+        self._threshold = threshold
+        self._head = head
+        self._mark = mark
+        self._kept: list[bytes] = []
+        self._size = 0
+        self.streamed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self._kept.append(chunk)
+        self._size += len(chunk)
+        if self.streamed:
+            if self._size >= PART_BYTES:
+                self._send()
+        elif self._sender is not None and self._size > self._threshold:
+            first = b"".join(self._kept)
+            self._kept = [self._mark(first) if self._mark else first]
+            self._sender.start(self._head)
+            self.streamed = True
+            self._send()
+        return len(chunk)
+
+    def _send(self) -> None:
+        assert self._sender is not None
+        data, self._kept, self._size = b"".join(self._kept), [], 0
+        for start in range(0, len(data), PART_BYTES):
+            self._sender.chunk(data[start : start + PART_BYTES])
+
+    def finish(self) -> bytes | None:
+        """The whole answer, or ``None`` when it was streamed (the last part is sent now)."""
+        if self.streamed:
+            if self._kept:
+                self._send()
+            return None
+        body = b"".join(self._kept)
+        return self._mark(body) if self._mark else body
+
+
+def send_whole(body: bytes, sender: Sender | None, threshold: int, head: Any) -> bytes | None:
+    """An answer already written (``body``) as :class:`Parts` would give it: ``None`` when it was streamed."""
+    parts = Parts(sender, threshold, head)
+    parts.write(body)
+    return parts.finish()
 
 
 class _CapReached(Exception):
@@ -93,8 +169,20 @@ def mark_truncated(body: bytes, media_type: str, cap: int, *, what: str = "rowCa
     return body
 
 
-def render_solutions(solutions: Any, media_type: str, row_cap: int, max_bytes: int = 0) -> tuple[bytes, bool]:
-    """Serialise SELECT solutions in ``media_type``, keeping at most ``row_cap`` rows; returns (body, truncated)."""
+def render_solutions(
+    solutions: Any,
+    media_type: str,
+    row_cap: int,
+    max_bytes: int = 0,
+    *,
+    sender: Sender | None = None,
+    stream_bytes: int = 0,
+    head: Any = None,
+) -> tuple[bytes | None, bool]:
+    """Serialise SELECT solutions in ``media_type``, keeping at most ``row_cap`` rows; returns (body, truncated).
+
+    With a ``sender`` and ``stream_bytes``, an answer longer than that is sent in parts after ``head(truncated)``
+    and the body returned is ``None``."""
     sink = _CappedLines(row_cap + 1, max_bytes)  # the header line plus row_cap rows
     try:
         solutions.serialize(sink, ox.QueryResultsFormat.TSV)
@@ -102,16 +190,16 @@ def render_solutions(solutions: Any, media_type: str, row_cap: int, max_bytes: i
         if not sink.truncated:
             raise error
     tsv = sink.finish()
-    if media_type == "text/tab-separated-values" and not sink.truncated:
-        return tsv, False
+    truncated = sink.truncated
+    if media_type == "text/tab-separated-values" and not truncated:
+        return send_whole(tsv, sender, stream_bytes, head(truncated) if head else None), False
     target = ox.QueryResultsFormat.from_media_type(media_type)
     assert target is not None
     reparsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-    body = reparsed.serialize(format=target)
-    assert body is not None
-    if sink.truncated:
-        body = mark_truncated(body, media_type, row_cap)
-    return body, sink.truncated
+    mark = (lambda body: mark_truncated(body, media_type, row_cap)) if truncated else None
+    out = Parts(sender, stream_bytes, head(truncated) if head else None, mark)
+    reparsed.serialize(cast("IO[bytes]", out), format=target)  # a binary sink, as the engine writes to any
+    return out.finish(), truncated
 
 
 def render_boolean(result: Any, media_type: str) -> bytes:

@@ -8,6 +8,8 @@ Replies are ``(status, value..., resident_bytes)``:
 
 - ``("ready", pid, facts, rss)`` once, after the sandbox is in place;
 - ``("ok", result, rss)``;
+- for a handler that sends an answer in parts (it has ``attach_stream``, and is given a :class:`Stream`):
+  ``("stream", head, rss)``, then ``("chunk", bytes)`` for each part, then the final reply as for any message;
 - ``("error", class_name, detail, extra, headers, rss)`` for a :class:`~cityref.errors.CityrefError` (the caller's
   fault: bad input, a limit);
 - ``("memory", detail, rss)`` when Python ran out of its memory limit (native code aborts instead: the server reads
@@ -35,6 +37,21 @@ def _reply(status: str, *values: Any) -> tuple[Any, ...]:
     return (status, *values, sandbox.resident_bytes())
 
 
+class Stream:
+    """How a handler sends one answer in parts, as the engine writes it: :meth:`start` once with what the server
+    needs before the first byte (a media type, say), then :meth:`chunk` for each part. The usual final reply
+    follows when ``handle`` returns or fails, so a failure after the first part still reaches the server."""
+
+    def __init__(self, out: Any) -> None:
+        self._out = out
+
+    def start(self, head: Any) -> None:
+        write_frame(self._out, _reply("stream", head))
+
+    def chunk(self, data: bytes) -> None:
+        write_frame(self._out, ("chunk", data))
+
+
 def _outlive_no_parent(parent: int) -> None:
     """End this worker as soon as the server that started it is gone (killed, crashed), even in the middle of a
     job: an orphan would hold the store's lock and its memory with nobody to answer. A thread, because the job
@@ -60,6 +77,8 @@ def main(argv: list[str]) -> int:
     sandbox.limit_memory(int(spec.get("memory_bytes", 0)))
     module, _, name = spec["handler"].partition(":")
     handler = getattr(import_module(module), name)(**spec.get("config", {}))
+    if hasattr(handler, "attach_stream"):
+        handler.attach_stream(Stream(out))
     write_frame(out, _reply("ready", os.getpid(), facts))
     inp = sys.stdin.buffer
     while True:

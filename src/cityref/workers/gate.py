@@ -10,12 +10,15 @@ waiting comes out of the request's budget.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from cityref.errors import Busy
+
+log = logging.getLogger("cityref.workers")
 
 T = TypeVar("T")
 
@@ -38,11 +41,21 @@ class Gate:
         self.refused += 1
         return Busy(detail, headers={"Retry-After": str(self.retry_after_s)}, work=self.name)
 
-    async def run(self, timeout_s: float, work: Callable[[float], T]) -> T:
+    async def run(
+        self,
+        timeout_s: float,
+        work: Callable[[float], T],
+        *,
+        then: Callable[[T], Callable[[], object] | None] | None = None,
+    ) -> T:
         """Wait for a slot (at most ``timeout_s``), then run ``work(remaining_s)`` on the gate's threads.
 
         ``remaining_s`` is what is left of the budget once a slot is free. If the caller goes away (the client
         disconnected), the slot stays taken until the work itself ends: the worker it drives is still busy.
+
+        ``then(result)``, when given, may return more work that goes on in the same slot after ``work`` has
+        returned (sending a long answer on, say): it runs on the gate's threads, whether or not the caller is still
+        there, and the slot is freed when it ends.
         """
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(self.slots)
@@ -63,13 +76,28 @@ class Gate:
         else:
             await semaphore.acquire()
         self.running += 1
+        loop = asyncio.get_running_loop()
 
-        def done(_: object) -> None:
+        def release(finished: asyncio.Future[object] | None = None) -> None:
+            if finished is not None and not finished.cancelled() and finished.exception() is not None:
+                log.error("work that went on in a %s slot failed: %s", self.name, finished.exception())
             self.running -= 1
             semaphore.release()
 
+        def done(future: asyncio.Future[T]) -> None:
+            follow = None
+            if then is not None and not future.cancelled() and future.exception() is None:
+                try:
+                    follow = then(future.result())
+                except Exception:
+                    log.exception("deciding what goes on in a %s slot failed", self.name)
+            if follow is None:
+                release()
+            else:
+                loop.run_in_executor(self._executor, follow).add_done_callback(release)
+
         remaining = max(0.0, deadline - time.monotonic())
-        future = asyncio.get_running_loop().run_in_executor(self._executor, work, remaining)
+        future = loop.run_in_executor(self._executor, work, remaining)
         future.add_done_callback(done)
         return await asyncio.shield(future)
 

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,6 +175,8 @@ class WorkerProcess:
         self.resident = int(reply[-1])
         if status == "ok":
             return reply[1]
+        if status == "stream":
+            return _StreamHead(reply[1])
         if status == "error":
             raise _rebuild(*reply[1:5])
         if status == "memory":
@@ -227,6 +230,56 @@ class WorkerProcess:
 
 
 @dataclass(frozen=True)
+class _StreamHead:
+    head: Any
+
+
+class StreamedReply:
+    """An answer a worker sends in parts: :attr:`head` at once, the parts as they are iterated (each read before
+    the job's deadline, so a stalled worker is ended as any other). The worker goes back to its pool after the
+    final reply; a reader that stops early, or :meth:`close` before the end, ends the worker instead: the rest of
+    the answer is still in its pipe."""
+
+    def __init__(self, head: Any, worker: WorkerProcess, deadline: float, release: Callable[[bool], None]) -> None:
+        self.head = head
+        self._worker = worker
+        self._deadline = deadline
+        self._release: Callable[[bool], None] | None = release
+
+    def _finish(self, healthy: bool) -> None:
+        release, self._release = self._release, None
+        if release is not None:
+            release(healthy)
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self._release is None:
+            return
+        healthy = False
+        try:
+            while True:
+                reply = self._worker._receive(self._deadline)
+                if reply[0] == "chunk":
+                    yield reply[1]
+                    continue
+                self._worker.resident = int(reply[-1])
+                if reply[0] == "ok":
+                    healthy = True
+                    return
+                if reply[0] == "memory":
+                    raise WorkerOutOfMemory(reply[1])
+                if reply[0] == "error":
+                    healthy = True
+                    raise _rebuild(*reply[1:5])
+                raise WorkerCrashed(reply[1], reply[2])
+        finally:
+            self._finish(healthy)
+
+    def close(self) -> None:
+        """Give the worker up before the end of the answer (the client went away): it is ended, not reused."""
+        self._finish(False)
+
+
+@dataclass(frozen=True)
 class Setup:
     """A message a worker must have handled before the job (e.g. opening a snapshot), identified by ``key``."""
 
@@ -261,9 +314,11 @@ class WorkerPool:
 
     def run(self, op: str, payload: Any, *, deadline: float, setup: Setup | None = None) -> Any:
         """Run one message on a worker before ``deadline``; raises ``WorkerTimeout``, ``WorkerOutOfMemory``,
-        ``WorkerCrashed``, or the :class:`CityrefError` the handler raised."""
+        ``WorkerCrashed``, or the :class:`CityrefError` the handler raised. An answer the worker sends in parts
+        is a :class:`StreamedReply`, which keeps the worker until it has been read (or closed)."""
         worker = self._acquire(deadline)
         healthy = False
+        handed = False
         try:
             if setup is not None and worker.setup_key != setup.key:
                 worker.setup_key = None
@@ -271,6 +326,9 @@ class WorkerPool:
                 worker.setup_key = setup.key
             result = worker.call(op, payload, deadline)
             healthy = True
+            if isinstance(result, _StreamHead):
+                handed = True
+                return StreamedReply(result.head, worker, deadline, lambda ok: self._release(worker, ok))
             return result
         except CityrefError:
             healthy = True  # the input's fault: the worker is fine
@@ -286,7 +344,8 @@ class WorkerPool:
             healthy = worker.alive
             raise
         finally:
-            self._release(worker, healthy)
+            if not handed:
+                self._release(worker, healthy)
 
     def facts(self) -> dict[str, Any]:
         """What a live worker of the pool reported when it started (sandbox in place, and if not, why)."""
