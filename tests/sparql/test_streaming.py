@@ -150,3 +150,23 @@ def test_a_client_that_stops_reading_is_given_up_at_the_budget(
         assert wait_for(lambda: busy[0] not in pool.pids())
     finally:
         sock.close()
+
+
+def test_a_posted_query_is_streamed_too(streaming: tuple[FastAPI, Settings, LiveServer]) -> None:
+    """POST bodies are read before the answer starts; the disconnect watch then reads only the end of the request."""
+    _, _, server = streaming
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        connection.request(
+            "POST",
+            "/sparql",
+            body=EVERYTHING.encode(),
+            headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+        )
+        answer = connection.getresponse()
+        body = json.loads(answer.read())
+    finally:
+        connection.close()
+    assert answer.getheader("transfer-encoding") == "chunked"
+    _, whole = fetch(server, EVERYTHING, "application/sparql-results+json")
+    assert body == json.loads(whole)
