@@ -76,6 +76,15 @@ def scenarios(canned_text: str) -> list[Scenario]:
     ]
 
 
+def status_mb(pid: int, field: str) -> float:
+    """One memory line of ``/proc/PID/status`` (``VmRSS``, ``VmHWM``...) in MiB; 0 when it is missing."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def free_ports(count: int) -> list[int]:
     """Ports the kernel hands out, all held open together so that no two are the same."""
     sockets = [socket.socket() for _ in range(count)]

@@ -22,17 +22,13 @@ from pathlib import Path
 
 import httpx2
 from citygen import generate
-from http_load import free_ports, stop
+from http_load import free_ports, status_mb, stop
 
 GRAPH = "https://city.example/graph/city"
 
 
 def rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return status_mb(pid, "VmRSS")
 
 
 def children(pid: int) -> list[int]:

@@ -23,17 +23,13 @@ import time
 import urllib.parse
 
 import httpx2
-from http_load import free_ports, stop
+from http_load import free_ports, status_mb, stop
 
 FORMATS = {"json": "application/sparql-results+json", "csv": "text/csv"}
 
 
 def peak_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return status_mb(pid, "VmHWM")
 
 
 def one(mode: str, copies: int, accept: str) -> dict[str, float]:
