@@ -4,11 +4,14 @@ against the endpoint's own address."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 from tests.sparql.conftest import AUTH
 
+from cityref.errors import SyntaxProblem
 from cityref.sparql import syntax as sparql_syntax
 
 SPARQL_QUERY = {"Content-Type": "application/sparql-query"}
@@ -115,3 +118,18 @@ def test_a_query_to_run_is_parsed_once_by_the_embedded_worker_and_first_wherever
         assert checked == ["ASK {}", "ASK { }"]
     finally:
         store.close()
+
+
+def test_the_update_parser_leaves_no_folder_behind(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The empty read-only store updates are parsed against is removed from disk as soon as it is open, so that a
+    parse worker killed at its budget (no exit handlers run) leaves nothing in the temporary folder; it still
+    parses and refuses updates as before."""
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    sparql_syntax._read_only.cache_clear()
+    try:
+        sparql_syntax.check_update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+        assert not any(tmp_path.iterdir())
+        with pytest.raises(SyntaxProblem):
+            sparql_syntax.check_update("INSERT DATA {")
+    finally:
+        sparql_syntax._read_only.cache_clear()

@@ -17,7 +17,6 @@ cityref.errors.SyntaxProblem: error at 1:7: ...
 
 from __future__ import annotations
 
-import atexit
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -47,13 +46,18 @@ def _empty() -> ox.Store:
 
 @cache
 def _read_only() -> ox.Store:
-    """An empty store opened read-only: an update on it is parsed, then refused before it starts."""
+    """An empty store opened read-only: an update on it is parsed, then refused before it starts.
+
+    Its folder is removed as soon as the store is open (the open files are all it reads, and it never writes): a
+    worker killed at its budget, or ended with the server, runs no exit handler, and left one folder each behind."""
     location = tempfile.mkdtemp(prefix="cityref-sparql-parse-")
-    atexit.register(shutil.rmtree, location, True)
-    writable = ox.Store(location)
-    writable.flush()
-    del writable
-    return ox.Store.read_only(location)
+    try:
+        writable = ox.Store(location)
+        writable.flush()
+        del writable
+        return ox.Store.read_only(location)
+    finally:
+        shutil.rmtree(location, ignore_errors=True)
 
 
 def check_query(text: str, *, base_iri: str | None = None) -> None:
