@@ -270,24 +270,32 @@ class EmbeddedStore(Store):
                 # the worker still reads the checkpoint while it sends: it stays in use until the last part
                 streamed = True
                 media_type, truncated, kind = reply.head
-                budget = request.budget_s or timeout_s
-                parts = _Parts(reply, budget, lambda: self._release_snapshot(snapshot))
+                parts = _Parts(
+                    reply,
+                    lambda error: self._failure(error, request, timeout_s, sending=True),
+                    lambda: self._release_snapshot(snapshot),
+                )
                 return QueryOutcome(b"", media_type, truncated, kind, parts=parts)
-        except WorkerTimeout as error:
-            budget = request.budget_s or timeout_s
-            raise BudgetExceeded(
-                f"The query ran out of its {budget:g} s budget and was stopped", timeout_s=budget
-            ) from error
-        except WorkerOutOfMemory as error:
-            raise memory_problem("query", "query_worker_memory_mb", self.limits.query_memory_bytes) from error
-        except WorkerCrashed as error:
-            log.error("query worker crashed: %s", error)
-            raise WorkerFailed("The query worker crashed while running the query") from error
+        except (WorkerTimeout, WorkerOutOfMemory, WorkerCrashed) as error:
+            raise self._failure(error, request, timeout_s, sending=False) from error
         finally:
             if not streamed:
                 self._release_snapshot(snapshot)
         body, media_type, truncated, kind = reply
         return QueryOutcome(body, media_type, truncated, kind)
+
+    def _failure(self, error: Exception, request: QueryRequest, timeout_s: float, *, sending: bool) -> CityrefError:
+        """A query worker's end as the request's error: the budget (504), its memory (422), a crash (500)."""
+        during = " while sending its answer" if sending else ""
+        if isinstance(error, WorkerTimeout):
+            budget = request.budget_s or timeout_s
+            return BudgetExceeded(
+                f"The query ran out of its {budget:g} s budget{during} and was stopped", timeout_s=budget
+            )
+        if isinstance(error, WorkerOutOfMemory):
+            return memory_problem("query", "query_worker_memory_mb", self.limits.query_memory_bytes)
+        log.error("query worker crashed%s: %s", during, error)
+        return WorkerFailed(f"The query worker crashed{during or ' while running the query'}")
 
     def _release_snapshot(self, snapshot: _Snapshot) -> None:
         self._done(snapshot)
@@ -440,12 +448,14 @@ def _count(reader: ox.Store, graph: str) -> int | None:
 
 
 class _Parts:
-    """A worker's streamed answer, its failures told as :meth:`EmbeddedStore.query` tells them; ``done`` runs
-    once, when the last part has been read or the rest given up."""
+    """A worker's streamed answer, its failures told by ``failure`` as for a whole answer; ``done`` runs once,
+    when the last part has been read or the rest given up."""
 
-    def __init__(self, reply: StreamedReply, budget_s: float, done: Callable[[], None]) -> None:
+    def __init__(
+        self, reply: StreamedReply, failure: Callable[[Exception], CityrefError], done: Callable[[], None]
+    ) -> None:
         self._reply = reply
-        self._budget = budget_s
+        self._failure = failure
         self._done: Callable[[], None] | None = done
 
     def _finish(self) -> None:
@@ -456,16 +466,8 @@ class _Parts:
     def __iter__(self) -> Iterator[bytes]:
         try:
             yield from self._reply
-        except WorkerTimeout as error:
-            raise BudgetExceeded(
-                f"The query ran out of its {self._budget:g} s budget while sending its answer and was stopped",
-                timeout_s=self._budget,
-            ) from error
-        except WorkerOutOfMemory as error:
-            raise WorkerFailed("The query worker ran out of memory while sending its answer") from error
-        except WorkerCrashed as error:
-            log.error("query worker crashed while sending an answer: %s", error)
-            raise WorkerFailed("The query worker crashed while sending its answer") from error
+        except (WorkerTimeout, WorkerOutOfMemory, WorkerCrashed) as error:
+            raise self._failure(error) from error
         finally:
             self._finish()
 

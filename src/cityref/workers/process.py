@@ -170,7 +170,10 @@ class WorkerProcess:
             write_frame(self._in, (op, payload))
         except OSError as error:
             raise self._death(f"could not send {op!r}: {error}") from error
-        reply = self._receive(deadline)
+        return self.outcome(self._receive(deadline))
+
+    def outcome(self, reply: tuple[Any, ...]) -> Any:
+        """What a final reply stands for: its value, the head of an answer in parts, or its error raised."""
         status = reply[0]
         self.resident = int(reply[-1])
         if status == "ok":
@@ -256,21 +259,14 @@ class StreamedReply:
             return
         healthy = False
         try:
-            while True:
-                reply = self._worker._receive(self._deadline)
-                if reply[0] == "chunk":
-                    yield reply[1]
-                    continue
-                self._worker.resident = int(reply[-1])
-                if reply[0] == "ok":
-                    healthy = True
-                    return
-                if reply[0] == "memory":
-                    raise WorkerOutOfMemory(reply[1])
-                if reply[0] == "error":
-                    healthy = True
-                    raise _rebuild(*reply[1:5])
-                raise WorkerCrashed(reply[1], reply[2])
+            while (reply := self._worker._receive(self._deadline))[0] == "chunk":
+                yield reply[1]
+            try:
+                self._worker.outcome(reply)
+            except CityrefError:
+                healthy = True  # the input's fault, told after the first part: the worker is fine
+                raise
+            healthy = True
         finally:
             self._finish(healthy)
 
