@@ -170,3 +170,27 @@ def test_a_posted_query_is_streamed_too(streaming: tuple[FastAPI, Settings, Live
     assert answer.getheader("transfer-encoding") == "chunked"
     _, whole = fetch(server, EVERYTHING, "application/sparql-results+json")
     assert body == json.loads(whole)
+
+
+def test_a_canned_query_is_streamed_as_sparql_is(
+    streaming: tuple[FastAPI, Settings, LiveServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``/queries/{name}`` runs through the same gate and worker as ``/sparql``: a long answer comes in parts."""
+    app, settings, server = streaming
+
+    def canned(name: str) -> tuple[http.client.HTTPResponse, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        try:
+            connection.request("GET", f"/queries/{name}", headers={"Accept": "application/sparql-results+json"})
+            answer = connection.getresponse()
+            return answer, answer.read()
+        finally:
+            connection.close()
+
+    parts, streamed = canned("model-outline")
+    assert parts.status == 200 and parts.getheader("transfer-encoding") == "chunked"
+    monkeypatch.setattr(settings, "result_stream_bytes", 0)
+    whole, body = canned("model-outline")
+    assert whole.getheader("content-length") == str(len(body)) and len(body) > 4096
+    assert streamed == body and json.loads(body)["results"]["bindings"]
+    assert app.state.work.query.running == 0

@@ -12,10 +12,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from cityref import media
-from cityref.api import query_pages
+from cityref.api import query_pages, streaming
 from cityref.api.cities import wants_page
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
-from cityref.api.sparql import query_response
+from cityref.api.sparql import answer_headers, query_response
 from cityref.api.ui import VARY
 from cityref.errors import NotAcceptable
 from cityref.sparql import canned
@@ -100,6 +100,8 @@ async def run_canned(name: str, request: Request, settings: SettingsDep, store: 
             timeout_s=client_timeout,
             remaining_s=remaining,
             syntax=work.sparql.check,
+            stream_bytes=settings.result_stream_bytes,
         )
 
-    return query_response(await work.query.run(budget, run))
+    # A long answer goes on to the client in parts, as /sparql's does.
+    return await streaming.answer(work.query, budget, run, query_response, answer_headers)

@@ -244,7 +244,18 @@ def run(
     timeout_s: float | None = None,
     remaining_s: float | None = None,
     syntax: SyntaxCheck = in_process,
+    stream_bytes: int = 0,
 ) -> QueryOutcome:
-    """Bind ``values`` and run the query with the same budgets and negotiation as ``/sparql``."""
+    """Bind ``values`` and run the query with the same budgets and negotiation as ``/sparql``; ``stream_bytes`` as
+    :func:`~cityref.sparql.service.run_query` takes it (an answer longer than that may come in parts)."""
     text = query.bind(values)
-    return run_query(store, settings, text, accept=accept, timeout_s=timeout_s, remaining_s=remaining_s, syntax=syntax)
+    return run_query(
+        store,
+        settings,
+        text,
+        accept=accept,
+        timeout_s=timeout_s,
+        remaining_s=remaining_s,
+        syntax=syntax,
+        stream_bytes=stream_bytes,
+    )

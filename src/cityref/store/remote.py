@@ -12,8 +12,10 @@ Faults map to one table: the store cannot be reached → ``StoreUnavailable`` (5
 ``BudgetExceeded`` (504); the store answered an HTTP error → ``UpstreamError`` (502), in our words with a cleaned
 excerpt of its text. No raw network-library text reaches a client.
 
-SELECT results are fetched as TSV and read line by line only up to the row cap, then re-serialised by pyoxigraph in
-the format the client asked for.
+Answers are held to the same caps as the embedded store's: SELECT results are fetched as TSV and CONSTRUCT/DESCRIBE
+graphs as N-Triples, read only up to the row or triple cap and ``result_max_bytes``, then written by pyoxigraph in
+the format the client asked for, with the same truncation signals; an ASK answer is read up to 64 KiB. A store that
+sends more than that (or an answer that cannot be read) costs no more memory than the caps.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import httpx2 as httpx
 import pyoxigraph as ox
@@ -51,7 +53,7 @@ from cityref.store.base import (
     sparql_iri,
 )
 from cityref.store.health import Breaker
-from cityref.store.results import render_solutions
+from cityref.store.results import read_capped, render_boolean, render_solutions, render_triples
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,8 @@ _LARGE = 64 * 1024 * 1024  # an upload above this gets the bulk-load time limit,
 _UPLOAD_CHUNK = 64 * 1024
 _ERROR_EXCERPT = 300
 _ERROR_READ = 4096
+_ASK_BYTES = 64 * 1024  # far more than any yes-or-no answer needs
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -259,9 +263,15 @@ class RemoteStore(Store):
 
     def query(self, request: QueryRequest, timeout_s: float) -> QueryOutcome:
         kind = request.kind or "select"
-        wanted = {"select": _TSV, "ask": request.results_media_type, "construct": request.graph_media_type}[kind]
-        if wanted is None:
+        asked = {"select": request.results_media_type or _JSON, "ask": request.results_media_type}.get(
+            kind, request.graph_media_type
+        )
+        if asked is None:
             raise NotAcceptable(f"None of the accepted media types can carry {kind.upper()} results")
+        # Line-based forms for SELECT and graphs, so that the caps can be kept while reading, and JSON for ASK,
+        # which every store writes: the answer is read only as far as the caps, then written by pyoxigraph in the
+        # form asked for, as the embedded store writes it.
+        wanted = {"select": _TSV, "ask": _JSON}.get(kind, _NT)
         form: list[tuple[str, str]] = [("query", with_base(request.sparql, request.base_iri))]
         form += [("default-graph-uri", iri) for iri in request.default_graph_uris]
         form += [("named-graph-uri", iri) for iri in request.named_graph_uris]
@@ -278,21 +288,17 @@ class RemoteStore(Store):
             headers={"Accept": wanted},
         ) as response:
             self._check(response, "the query", syntax=True)
-            if kind != "select":
-                return QueryOutcome(response.read(), wanted, False, kind)
-            return self._capped_select(response, request)
-
-    def _capped_select(self, response: httpx.Response, request: QueryRequest) -> QueryOutcome:
-        media_type = request.results_media_type or _JSON
-        lines: list[bytes] = []
-        for line in _lines(response):  # the header, the capped rows and one more that proves the cut
-            lines.append(line)
-            if len(lines) > request.row_cap + 1:
-                break
-        solutions = ox.parse_query_results(b"".join(lines), ox.QueryResultsFormat.TSV)
-        body, truncated = render_solutions(solutions, media_type, request.row_cap, request.max_bytes)
-        assert body is not None  # no sender: always whole
-        return QueryOutcome(body, media_type, truncated, "select")
+            chunks = response.iter_bytes()
+            if kind == "ask":
+                return QueryOutcome(_answer(lambda: _boolean(chunks, asked)), asked, False, kind)
+            if kind == "select":
+                # The header line, the capped rows and one more that proves the cut.
+                tsv, cut = read_capped(chunks, request.row_cap + 1, request.max_bytes)
+                body, truncated = _answer(lambda: _select(tsv, asked, request, cut))
+                return QueryOutcome(body, asked, truncated, kind)
+            triples, cut = read_capped(chunks, request.triple_cap or request.row_cap, request.max_bytes)
+            body, truncated = _answer(lambda: _graph(triples, asked, request, cut))
+            return QueryOutcome(body, asked, truncated, kind)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         self._forget_sizes()
@@ -542,6 +548,45 @@ def dict_list(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
     for key, value in pairs:
         form.setdefault(key, []).append(value)
     return form
+
+
+def _answer(read: Callable[[], T]) -> T:
+    """``read()``, with an answer that cannot be read (not the form asked for, cut off, garbled) told as the store's
+    fault (502), in our words."""
+    try:
+        return read()
+    except (SyntaxError, ValueError, OSError) as error:
+        said = " ".join(_CONTROL.sub(" ", str(error)).split())
+        said = said if len(said) <= _ERROR_EXCERPT else said[: _ERROR_EXCERPT - 1] + "…"
+        raise UpstreamError(f"The store's answer could not be read: {said}") from None
+
+
+def _boolean(chunks: Iterator[bytes], media_type: str) -> bytes:
+    """An ASK answer in SPARQL JSON, at most :data:`_ASK_BYTES` of it, written again by pyoxigraph in
+    ``media_type``."""
+    raw = b""
+    for chunk in chunks:
+        raw += chunk
+        if len(raw) > _ASK_BYTES:
+            raise UpstreamError(f"The store's answer to an ASK query ran past {_ASK_BYTES // 1024} KiB")
+    result = ox.parse_query_results(raw, ox.QueryResultsFormat.JSON)
+    if not isinstance(result, ox.QueryBoolean):
+        raise ValueError("it is not a yes-or-no answer")
+    return render_boolean(result, media_type)
+
+
+def _select(tsv: bytes, media_type: str, request: QueryRequest, cut: bool) -> tuple[bytes, bool]:
+    solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise ValueError("it holds no solutions")
+    body, truncated = render_solutions(solutions, media_type, request.row_cap, request.max_bytes, cut=cut)
+    assert body is not None  # no sender: always whole
+    return body, truncated
+
+
+def _graph(ntriples: bytes, media_type: str, request: QueryRequest, cut: bool) -> tuple[bytes, bool]:
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    return render_triples(triples, media_type, request.triple_cap or request.row_cap, request.max_bytes, cut=cut)
 
 
 def _lines(response: httpx.Response) -> Iterator[bytes]:

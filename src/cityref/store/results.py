@@ -12,8 +12,9 @@ server in parts as they come (:class:`Parts`), after a head saying the media typ
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import IO, Any, Protocol, cast
 
 import pyoxigraph as ox
@@ -100,7 +101,10 @@ class _CapReached(Exception):
 class _CappedLines(io.RawIOBase):
     """A binary sink keeping at most ``cap`` whole lines and ``max_bytes`` bytes (0: no byte cap), stopping the
     writer as soon as either is reached. A line still being written counts too, so one huge value cannot grow the
-    sink past the byte cap either."""
+    sink past the byte cap either; its pieces are kept apart until its newline comes, so that it is joined once.
+
+    Once stopped, every later write is refused at once: pyoxigraph's writer hands its buffer over again after a
+    refused write, and taking it then would keep the same lines twice (a cut SELECT then failed to parse back)."""
 
     def __init__(self, cap: int, max_bytes: int) -> None:
         self.chunks: list[bytes] = []
@@ -109,23 +113,32 @@ class _CappedLines(io.RawIOBase):
         self.cap = cap
         self.max_bytes = max_bytes
         self.truncated = False
-        self._partial = b""
+        self._pending: list[bytes] = []
+        self._pending_size = 0
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
-        chunk = self._partial + bytes(data)
+        if self.truncated:
+            raise _CapReached
+        chunk = bytes(data)
         cut = chunk.rfind(b"\n") + 1
-        whole, self._partial = chunk[:cut], chunk[cut:]
-        if self.max_bytes and self.size + len(whole) > self.max_bytes:
-            whole = whole[: self.max_bytes - self.size]
-            self._keep(whole[: whole.rfind(b"\n") + 1])
+        if cut == 0:
+            self._pending.append(chunk)
+            self._pending_size += len(chunk)
+        else:
+            whole = b"".join([*self._pending, chunk[:cut]])
+            self._pending = [chunk[cut:]] if cut < len(chunk) else []
+            self._pending_size = len(chunk) - cut
+            if self.max_bytes and self.size + len(whole) > self.max_bytes:
+                whole = whole[: self.max_bytes - self.size]
+                self._keep(whole[: whole.rfind(b"\n") + 1])
+                self._stop()
+            self._keep(whole)
+        if self.max_bytes and self.size + self._pending_size > self.max_bytes:
             self._stop()
-        self._keep(whole)
-        if self.max_bytes and self.size + len(self._partial) > self.max_bytes:
-            self._stop()
-        return len(data)
+        return len(chunk)
 
     def _keep(self, whole: bytes) -> None:
         newlines = whole.count(b"\n")
@@ -142,13 +155,24 @@ class _CappedLines(io.RawIOBase):
 
     def _stop(self) -> None:
         self.truncated = True
-        self._partial = b""
+        self._pending, self._pending_size = [], 0
         raise _CapReached
 
     def finish(self) -> bytes:
-        if self._partial and not self.truncated:  # a last line without its newline
-            self.chunks.append(self._partial)
+        if self._pending and not self.truncated:  # a last line without its newline
+            self.chunks.extend(self._pending)
         return b"".join(self.chunks)
+
+
+def read_capped(chunks: Iterable[bytes], lines: int, max_bytes: int = 0) -> tuple[bytes, bool]:
+    """Read line-based text (TSV, N-Triples) from ``chunks``, at most ``lines`` whole lines and ``max_bytes``
+    bytes (0: no byte cap); returns (what was kept, whether more came). Reading stops at the first chunk past
+    either cap, so an endless answer costs no more than the caps."""
+    sink = _CappedLines(lines, max_bytes)
+    with contextlib.suppress(_CapReached):
+        for chunk in chunks:
+            sink.write(chunk)
+    return sink.finish(), sink.truncated
 
 
 def mark_truncated(body: bytes, media_type: str, cap: int, *, what: str = "rowCap") -> bytes:
@@ -178,8 +202,10 @@ def render_solutions(
     sender: Sender | None = None,
     stream_bytes: int = 0,
     head: Any = None,
+    cut: bool = False,
 ) -> tuple[bytes | None, bool]:
     """Serialise SELECT solutions in ``media_type``, keeping at most ``row_cap`` rows; returns (body, truncated).
+    ``cut``: the solutions were already cut short (the remote backend's capped read), so the answer says so.
 
     With a ``sender`` and ``stream_bytes``, an answer longer than that is sent in parts after ``head(truncated)``
     and the body returned is ``None``."""
@@ -190,7 +216,7 @@ def render_solutions(
         if not sink.truncated:
             raise error
     tsv = sink.finish()
-    truncated = sink.truncated
+    truncated = sink.truncated or cut
     if media_type == "text/tab-separated-values" and not truncated:
         return send_whole(tsv, sender, stream_bytes, head(truncated) if head else None), False
     target = ox.QueryResultsFormat.from_media_type(media_type)
@@ -207,12 +233,15 @@ def render_boolean(result: Any, media_type: str) -> bytes:
     return result.serialize(format=results_format) or b""
 
 
-def render_triples(triples: Any, media_type: str, triple_cap: int, max_bytes: int = 0) -> tuple[bytes, bool]:
-    """Serialise CONSTRUCT/DESCRIBE triples in ``media_type``, at most ``triple_cap`` of them and ``max_bytes``."""
+def render_triples(
+    triples: Any, media_type: str, triple_cap: int, max_bytes: int = 0, *, cut: bool = False
+) -> tuple[bytes, bool]:
+    """Serialise CONSTRUCT/DESCRIBE triples in ``media_type``, at most ``triple_cap`` of them and ``max_bytes``;
+    ``cut`` as for :func:`render_solutions`."""
     graph_format = ox.RdfFormat.from_media_type(media_type)
     assert graph_format is not None
     kept: list[Any] = []
-    truncated = False
+    truncated = cut
     for triple in triples:
         if len(kept) == triple_cap:
             truncated = True
