@@ -41,7 +41,7 @@ def test_check_passes_on_shipped_ontology(clean_run: dict[str, object]) -> None:
 
 
 def test_check_prints_a_table() -> None:
-    result = runner.invoke(app, ["check", "--no-reason"])
+    result = runner.invoke(app, ["check", "--no-reason", "--no-owlapi"])  # the Java checks: clean_run
     assert result.exit_code == 0, result.output
     assert "count:components" in result.output and "checks passed" in result.output
 
@@ -63,7 +63,8 @@ def test_missing_label_exits_1(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert '"modèle opérationnel de la ville intelligente"@fr,' in text
     path.write_text(text.replace('"modèle opérationnel de la ville intelligente"@fr,', "", 1), encoding="utf-8")
-    result = runner.invoke(app, ["check", "--no-reason", "--format", "json", "--ontology-dir", str(folder)])
+    args = ["check", "--no-reason", "--no-owlapi", "--format", "json", "--ontology-dir", str(folder)]
+    result = runner.invoke(app, args)
     assert result.exit_code == 1
     failed = {c["name"] for c in json.loads(result.output)["checks"] if c["status"] != "pass"}
     assert "count:terms-without-five-languages" in failed
@@ -118,7 +119,7 @@ def test_inconsistent_sample_city_exits_1(tmp_path: Path) -> None:
         "@prefix owl: <http://www.w3.org/2002/07/owl#> . @prefix ex: <https://exampleton.example/id/> .\n"
         "ex:A a owl:Class . ex:B a owl:Class ; owl:disjointWith ex:A . ex:x a owl:NamedIndividual, ex:A, ex:B .\n"
     )
-    result = runner.invoke(app, ["check", "--format", "json", "--examples-dir", str(tmp_path)])
+    result = runner.invoke(app, ["check", "--no-owlapi", "--format", "json", "--examples-dir", str(tmp_path)])
     assert result.exit_code == 1
     statuses = {c["name"]: c["status"] for c in json.loads(result.output)["checks"]}
     assert statuses["hermit:exampleton"] == "fail"
