@@ -11,6 +11,7 @@ print to ``OUT/results.md`` with the command of each table, plus ``OUT/validatio
 - ``sparql_path.py``: a query's time in process, pyoxigraph alone against cityref's ``run_query``;
 - ``row_cap_pass.py``: what the row cap's second pass costs, against one-pass ways;
 - ``stream_answer.py``: a long ``/sparql`` answer sent whole or in parts (first byte, last byte, server memory);
+- ``remote_answers.py``: the remote backend's capped read and rewrite of an answer, against passing it on;
 - ``worker_hop_alternatives.py``: the query worker's round trip against other ways to cross to a process;
 - ``sparql_wrk.py``: ``/sparql`` under wrk against ``oxigraph serve`` and, when named, rdflib-endpoint;
 - ``terms_wrk.py``: term lookups and search against a bare FastAPI route with the same bytes;
@@ -145,6 +146,7 @@ def main() -> None:
     )
     section("The row cap's second pass", ["row_cap_pass.py", "--triples", "100000", "--repeat", "40"])
     section("A long answer, whole or in parts", ["stream_answer.py", "--copies", "4", "--runs", "3"])
+    section("The remote backend's answers, capped", ["remote_answers.py", "--triples", "100000", "--repeat", "20"])
     section("The worker hop: transports measured", ["worker_hop_alternatives.py", "--repeat", "2000"])
     wrk = ["sparql_wrk.py", "--triples", "100000", "--duration", duration]
     if args.rdflib_endpoint:
