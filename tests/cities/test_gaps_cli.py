@@ -13,6 +13,7 @@ from tests.cities.conftest import model
 from tests.cities.test_gaps import C, text_in
 from typer.testing import CliRunner
 
+from cityref import resources
 from cityref.cities.export import GAP_COLUMNS
 from cityref.cli import app
 
@@ -77,3 +78,34 @@ def test_a_city_without_gaps_exits_0(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["count"] == 0
     assert runner.invoke(app, ["gaps", "exampleton", "--data-dir", str(store)]).exit_code == 1
+
+
+def test_a_city_read_from_its_files(tmp_path: Path) -> None:
+    """``--file`` reads the city's graph from files into memory: the same gaps as the shipped graph from the same
+    files, none for Calm Town, and no store written."""
+    shipped = runner.invoke(app, ["gaps", "exampleton", "-f", "json"])
+    files = sorted((resources.examples_dir() / "exampleton").glob("*.ttl"))
+    assert len(files) > 1
+    args = [arg for f in files for arg in ("--file", str(f))]
+    from_files = runner.invoke(app, ["gaps", "exampleton", "-f", "json", *args])
+    assert from_files.exit_code == shipped.exit_code == 1, from_files.output
+    assert json.loads(from_files.stdout) == json.loads(shipped.stdout)
+    calm = tmp_path / "calm.ttl"
+    calm.write_text(calm_town(), encoding="utf-8")
+    result = runner.invoke(app, ["gaps", "calm-town", "--file", str(calm), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["city"]["label"] == "Calm Town"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["calm.ttl"]
+    # Exampleton's graph, replaced by Calm Town's files in memory, has no gap either.
+    assert runner.invoke(app, ["gaps", "exampleton", "--file", str(calm)]).exit_code == 0
+
+
+def test_files_that_cannot_be_read_exit_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix x: <https://x.example/> .\nx:a x:b\n", encoding="utf-8")
+    result = runner.invoke(app, ["gaps", "broken", "--file", str(broken)])
+    assert result.exit_code == 2 and "broken.ttl" in result.stderr and "line 3" in result.stderr
+    absent = runner.invoke(app, ["gaps", "calm-town", "--file", str(tmp_path / "absent.ttl")])
+    assert absent.exit_code == 2 and "absent.ttl" in absent.stderr
+    both = runner.invoke(app, ["gaps", "calm-town", "--file", str(broken), "--data-dir", str(tmp_path / "store")])
+    assert both.exit_code == 2 and not (tmp_path / "store").exists()

@@ -2,7 +2,10 @@
 
 CITY is a city's id (``exampleton``) or its graph IRI (``https://w3id.org/cityref/graph/city/exampleton``), read
 from the embedded store: in memory with the shipped ontology and Exampleton (as ``cityref query`` does), or the
-store in ``--data-dir``. Exit codes: 0 no gap, 1 gaps found, 2 usage or input error (unknown city or assessment).
+store in ``--data-dir``. With ``--file`` (repeatable), the city's graph is read from those RDF files instead, into
+the in-memory store beside the shipped ontology (a city's own files, before or without loading them anywhere; a
+shipped city of the same id is replaced there, never on disk). Exit codes: 0 no gap, 1 gaps found, 2 usage or
+input error (unknown city or assessment, a missing or malformed file).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -17,6 +21,9 @@ from rich.table import Table
 
 from cityref.cli._app import app
 from cityref.errors import CityrefError
+
+if TYPE_CHECKING:
+    from cityref.store import Store
 
 FORMATS = ("table", "json", "csv")
 
@@ -27,6 +34,17 @@ def _ident(city: str) -> str:
     return city.removeprefix(CITY_GRAPH_BASE).strip("/")
 
 
+def _read_files(store: Store, ident: str, files: list[Path]) -> None:
+    """The city's graph from ``files``: the first replaces what the graph held, the others are added to it."""
+    from cityref.cities.registry import CITY_GRAPH_BASE
+    from cityref.cli.load import prepare_local
+
+    graph = CITY_GRAPH_BASE + ident
+    for index, file in enumerate(files):
+        upload = prepare_local(store, file, None, lambda done, total: None)
+        (store.graph_post if index else store.graph_put)(graph, upload)
+
+
 @app.command()
 def gaps(
     city: str = typer.Argument(..., metavar="CITY-GRAPH-OR-ID", help="A city's id or the IRI of its graph"),
@@ -35,6 +53,9 @@ def gaps(
     assessment: str = typer.Option(None, help="The IRI of the assessment to read (default: the latest)"),
     date: str = typer.Option(None, help="The day of the assessment to read, YYYY-MM-DD (default: the latest)"),
     data_dir: Path = typer.Option(None, help="Embedded store directory (default: in memory with shipped data)"),
+    files: list[Path] = typer.Option(
+        None, "--file", help="Read the city's graph from this RDF file instead (repeatable; not with --data-dir)"
+    ),
 ) -> None:
     """List the gaps in a city's practice adoption: what, why (the model's reason), how serious, what next."""
     from cityref.cities import find_city, find_gaps, store_reader
@@ -48,10 +69,19 @@ def gaps(
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
     if lang not in UI_LANGUAGES:
         raise typer.BadParameter(f"one of {', '.join(UI_LANGUAGES)}", param_hint="--lang")
+    files = files or []
+    if files and data_dir:
+        raise typer.BadParameter("reads the city into memory, not with --data-dir", param_hint="--file")
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        typer.echo(f"error: no such file: {', '.join(missing)}", err=True)
+        raise typer.Exit(2)
     settings = Settings(data_dir=data_dir) if data_dir else Settings(data_dir=None)
     store = open_store(settings.model_copy(update={"store": "embedded"}))
     try:
         bootstrap(store, Ontology(), load_examples=settings.load_examples)
+        if files:
+            _read_files(store, _ident(city), files)
         read = store_reader(store, settings)
         found_city = find_city(read, _ident(city), lang)
         found = find_gaps(read, found_city, lang, assessment, date)
