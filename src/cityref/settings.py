@@ -245,6 +245,12 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="Seconds between health probes (ASK {}) of the remote store"
     )
     remote_probe_timeout_s: float = Field(default=2.0, gt=0, description="Longest wait for one health probe")
+    remote_max_graph_bytes: int = Field(
+        default=1024 * 1024 * 1024,
+        ge=1,
+        description="Largest graph read from the remote store's Graph Store endpoint for GET /graphs (a longer "
+        "answer is a 502, not held in memory)",
+    )
     remote_bootstrap_retry_s: float = Field(
         default=5.0, gt=0, description="Seconds between tries to load the shipped graphs while the store is down"
     )

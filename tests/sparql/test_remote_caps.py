@@ -5,6 +5,7 @@ value, endless triples, an endless ASK answer) or sends garbage costs no more th
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Iterator
@@ -15,9 +16,9 @@ from fastapi.testclient import TestClient
 from tests.sparql.conftest import embedded_settings, remote_settings
 
 from cityref import create_app
-from cityref.errors import UpstreamError
+from cityref.errors import StoreUnavailable, UpstreamError
 from cityref.store.base import QueryRequest
-from cityref.store.remote import RemoteStore
+from cityref.store.remote import RemoteLimits, RemoteStore
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -138,6 +139,9 @@ class _Endless(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    def do_GET(self) -> None:  # the Graph Store endpoint
+        self.do_POST()
+
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
         self.send_response(200)
@@ -159,7 +163,8 @@ class _Endless(BaseHTTPRequestHandler):
 def endless() -> Iterator[tuple[EndlessStore, RemoteStore]]:
     fake = EndlessStore()
     fake.thread.start()
-    store = RemoteStore(fake.url)
+    limits = dataclasses.replace(RemoteLimits.from_settings(), max_graph_bytes=4 * 1024 * 1024)
+    store = RemoteStore(fake.url, gsp_url=fake.url.replace("/query", "/store"), limits=limits)
     try:
         yield fake, store
     finally:
@@ -222,3 +227,22 @@ def test_an_answer_that_cannot_be_read_is_the_stores_fault(
     with pytest.raises(UpstreamError, match="answer could not be read") as raised:
         query(store, kind, accept)
     assert raised.value.status == 502
+
+
+def test_the_other_answers_of_the_store_are_bounded_too(endless: tuple[EndlessStore, RemoteStore]) -> None:
+    """A probe, cityref's own counting queries and a graph read for GET /graphs: each is read no further than its
+    bound, then refused."""
+    fake, store = endless
+    fake.answer("application/sparql-results+json", b'{"head":{},"boolean":true', b" " * 65536)
+    with pytest.raises(StoreUnavailable, match="probe ran past 64 KiB"):
+        store.probe()
+    assert sent_little(fake)
+    store.breaker.succeeded()  # the probe marked the store down; the next calls are to reach it
+    fake.answer("application/sparql-results+json", b'{"head":{"vars":["n"]},"results":{"bindings":[', b" " * 65536)
+    with pytest.raises(UpstreamError, match="ran past 16 MiB"):
+        store.graph_size("https://x.example/g")
+    assert sent_little(fake)
+    fake.answer("application/n-triples", b"", b'<https://x.example/s> <https://x.example/p> "1" .\n' * 1000)
+    with pytest.raises(UpstreamError, match="CITYREF_REMOTE_MAX_GRAPH_BYTES"):
+        store.graph_get("https://x.example/g", "application/n-triples")
+    assert sent_little(fake)

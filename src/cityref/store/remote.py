@@ -15,7 +15,9 @@ excerpt of its text. No raw network-library text reaches a client.
 Answers are held to the same caps as the embedded store's: SELECT results are fetched as TSV and CONSTRUCT/DESCRIBE
 graphs as N-Triples, read only up to the row or triple cap and ``result_max_bytes``, then written by pyoxigraph in
 the format the client asked for, with the same truncation signals; an ASK answer is read up to 64 KiB. A store that
-sends more than that (or an answer that cannot be read) costs no more memory than the caps.
+sends more than that (or an answer that cannot be read) costs no more memory than the caps. The other answers are
+bounded too: a probe's at 64 KiB, those of cityref's own counting queries at 16 MiB, a graph read for ``GET
+/graphs`` at ``remote_max_graph_bytes``.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ _UPLOAD_CHUNK = 64 * 1024
 _ERROR_EXCERPT = 300
 _ERROR_READ = 4096
 _ASK_BYTES = 64 * 1024  # far more than any yes-or-no answer needs
+_COUNTS_BYTES = 16 * 1024 * 1024  # the answers to cityref's own queries: graph names and counts, a digest
 T = TypeVar("T")
 
 
@@ -83,6 +86,7 @@ class RemoteLimits:
     cooldown_s: float
     retry_after_s: int
     probe_timeout_s: float
+    max_graph_bytes: int = 1024 * 1024 * 1024
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> RemoteLimits:
@@ -98,6 +102,7 @@ class RemoteLimits:
             cooldown_s=s.remote_cooldown_s,
             retry_after_s=s.remote_retry_after_s,
             probe_timeout_s=s.remote_probe_timeout_s,
+            max_graph_bytes=s.remote_max_graph_bytes,
         )
 
 
@@ -318,6 +323,7 @@ class RemoteStore(Store):
         when the store is not serving."""
         what = "the health probe"
         status = 0
+        answer: bytes | None = b""
         try:
             with self._exchange(
                 "POST",
@@ -329,12 +335,14 @@ class RemoteStore(Store):
                 headers={"Accept": _JSON},
             ) as response:
                 status = response.status_code
-                response.read()
+                answer = _read_at_most(response.iter_bytes(), _ASK_BYTES)
         except BudgetExceeded:
             # A store that cannot answer ASK {} in time serves nobody: down, unlike a slow user query.
             raise self.breaker.failed(f"no answer to a probe within {self.limits.probe_timeout_s:g} s") from None
         if not 200 <= status < 300:
             raise self.breaker.failed(f"the store answered a probe with HTTP {status}")
+        if answer is None:
+            raise self.breaker.failed(f"the store's answer to a probe ran past {_ASK_BYTES // 1024} KiB")
         self.breaker.succeeded()
 
     def _select_json(self, sparql: str) -> list[dict[str, Any]]:
@@ -348,7 +356,9 @@ class RemoteStore(Store):
             headers={"Accept": _JSON},
         ) as response:
             self._check(response, "counting the graphs")
-            raw = response.read()
+            raw = _read_at_most(response.iter_bytes(), _COUNTS_BYTES)
+        if raw is None:
+            raise UpstreamError(f"The store's answer to a query of cityref's own ran past {_COUNTS_BYTES >> 20} MiB")
         results = ox.parse_query_results(raw, ox.QueryResultsFormat.JSON)
         assert isinstance(results, ox.QuerySolutions)
         return [{str(v.value): s[v] for v in results.variables} for s in results]
@@ -414,8 +424,17 @@ class RemoteStore(Store):
             return response is not None
 
     def graph_get(self, graph: str | None, media_type: str) -> bytes | None:
+        """The graph as the store writes it, read no further than ``max_graph_bytes`` (past that: 502)."""
+        limit = self.limits.max_graph_bytes
         with self._gsp("GET", graph, headers={"Accept": media_type}) as response:
-            return None if response is None else response.read()
+            if response is None:
+                return None
+            body = _read_at_most(response.iter_bytes(), limit)
+        if body is None:
+            raise UpstreamError(
+                f"The store's graph ran past {limit} bytes (CITYREF_REMOTE_MAX_GRAPH_BYTES); it was not read"
+            )
+        return body
 
     def incoming_dir(self) -> Path:
         return self._incoming
@@ -561,14 +580,24 @@ def _answer(read: Callable[[], T]) -> T:
         raise UpstreamError(f"The store's answer could not be read: {said}") from None
 
 
+def _read_at_most(chunks: Iterator[bytes], limit: int) -> bytes | None:
+    """The whole body if it is at most ``limit`` bytes; ``None`` (reading stopped) as soon as it is longer."""
+    kept: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            return None
+        kept.append(chunk)
+    return b"".join(kept)
+
+
 def _boolean(chunks: Iterator[bytes], media_type: str) -> bytes:
     """An ASK answer in SPARQL JSON, at most :data:`_ASK_BYTES` of it, written again by pyoxigraph in
     ``media_type``."""
-    raw = b""
-    for chunk in chunks:
-        raw += chunk
-        if len(raw) > _ASK_BYTES:
-            raise UpstreamError(f"The store's answer to an ASK query ran past {_ASK_BYTES // 1024} KiB")
+    raw = _read_at_most(chunks, _ASK_BYTES)
+    if raw is None:
+        raise UpstreamError(f"The store's answer to an ASK query ran past {_ASK_BYTES // 1024} KiB")
     result = ox.parse_query_results(raw, ox.QueryResultsFormat.JSON)
     if not isinstance(result, ox.QueryBoolean):
         raise ValueError("it is not a yes-or-no answer")
