@@ -10,13 +10,14 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.sparql.conftest import embedded_settings, remote_settings
 
 from cityref import create_app
-from cityref.errors import StoreUnavailable, UpstreamError
+from cityref.errors import LimitExceeded, StoreUnavailable, UpstreamError
 from cityref.store.base import QueryRequest
 from cityref.store.remote import RemoteLimits, RemoteStore
 
@@ -245,4 +246,19 @@ def test_the_other_answers_of_the_store_are_bounded_too(endless: tuple[EndlessSt
     fake.answer("application/n-triples", b"", b'<https://x.example/s> <https://x.example/p> "1" .\n' * 1000)
     with pytest.raises(UpstreamError, match="CITYREF_REMOTE_MAX_GRAPH_BYTES"):
         store.graph_get("https://x.example/g", "application/n-triples")
+    assert sent_little(fake)
+
+
+def test_a_graph_read_line_by_line_is_bounded(endless: tuple[EndlessStore, RemoteStore], tmp_path: Path) -> None:
+    """The city's graph read for validation in context: endless triples stop at the triple cap, one endless line
+    at 16 MiB; neither is held whole."""
+    fake, store = endless
+    target = tmp_path / "city.nt"
+    fake.answer("application/n-triples", b"", b'<https://x.example/s> <https://x.example/p> "1" .\n' * 1000)
+    with pytest.raises(LimitExceeded):
+        store.export_graph("https://x.example/g", target, max_triples=5000)
+    assert sent_little(fake)
+    fake.answer("application/n-triples", b'<https://x.example/s> <https://x.example/p> "', b"z" * 65536)
+    with pytest.raises(UpstreamError, match="line longer than 16 MiB"):
+        store.export_graph("https://x.example/g", target, max_triples=5000)
     assert sent_little(fake)

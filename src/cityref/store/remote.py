@@ -70,6 +70,7 @@ _ERROR_EXCERPT = 300
 _ERROR_READ = 4096
 _ASK_BYTES = 64 * 1024  # far more than any yes-or-no answer needs
 _COUNTS_BYTES = 16 * 1024 * 1024  # the answers to cityref's own queries: graph names and counts, a digest
+_LINE_BYTES = 16 * 1024 * 1024  # one N-Triples line of a graph read line by line (a triple with a huge literal)
 T = TypeVar("T")
 
 
@@ -618,16 +619,23 @@ def _graph(ntriples: bytes, media_type: str, request: QueryRequest, cut: bool) -
     return render_triples(triples, media_type, request.triple_cap or request.row_cap, request.max_bytes, cut=cut)
 
 
-def _lines(response: httpx.Response) -> Iterator[bytes]:
-    """The body's lines as bytes, each with its newline, read only as far as the caller iterates."""
-    pending = b""
+def _lines(response: httpx.Response, max_line: int = _LINE_BYTES) -> Iterator[bytes]:
+    """The body's lines as bytes, each with its newline, read only as far as the caller iterates. A line longer than
+    ``max_line`` is the store's fault (502), not held in memory while it grows."""
+    pending: list[bytes] = []
+    size = 0
     for chunk in response.iter_bytes():
-        pending += chunk
-        *complete, pending = pending.split(b"\n")
-        for line in complete:
-            yield line + b"\n"
+        start = 0
+        while (end := chunk.find(b"\n", start)) != -1:
+            yield b"".join([*pending, chunk[start : end + 1]])
+            pending, size, start = [], 0, end + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
+            size += len(chunk) - start
+            if size > max_line:
+                raise UpstreamError(f"The store sent a line longer than {max_line >> 20} MiB; it was not read")
     if pending:
-        yield pending
+        yield b"".join(pending)
 
 
 def _file_chunks(path: Path, total: int, progress: Progress | None) -> Iterator[bytes]:
