@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from cityref import i18n, media, templates
 from cityref.api import term_page
 from cityref.api.deps import ProfilesDep, TermsDep
-from cityref.api.term_http import cached, lifecycle, successor_link, successor_location
+from cityref.api.term_http import Tagged, cached, lifecycle, successor_link, successor_location
 from cityref.api.ui import UI, VARY, reader
 from cityref.errors import NotFound
 from cityref.terms import TermIndex, describe, parse_lang
@@ -97,11 +97,10 @@ async def dereference(
         moved.headers["Vary"] = "Accept"
         return moved
     chosen = media.choose_rdf(request.headers.get("accept"), format, html=True)
-    links = [f'<{href}>; rel="alternate"; type="{mt}"' for _, mt, href in alternates(local)]
-    links.insert(0, f'<{record.iri}>; rel="canonical"')
+    link = _links(local, record.iri)
     if record.deprecated:
-        links.append(successor_link(record))
-    headers = {"Vary": "Accept", "Link": ", ".join(links)}
+        link += ", " + successor_link(record)
+    headers = {"Vary": "Accept", "Link": link}
     if chosen == media.HTML:
         uses = term_page.constraints(profiles, record.iri, ui.lang)
         page = _html_bytes(terms, record.iri, chain, local, ui, uses)
@@ -115,7 +114,7 @@ async def dereference(
 @lru_cache(maxsize=2048)
 def _html_bytes(
     terms: TermIndex, iri: str, chain: LangChain, local: str, ui: UI, uses: tuple[tuple[str, str, tuple[str, ...]], ...]
-) -> bytes:
+) -> Tagged:
     """A term's HTML page, rendered once per language chain and reader (the index never changes after start-up).
     Its labels are listed in every language whatever the chain; the rest follows the chain. ``uses``: the
     profiles that constrain the term (:func:`cityref.api.term_page.constraints`)."""
@@ -144,17 +143,25 @@ def _html_bytes(
         query_href=query_href,
         picture=term_page.neighbourhood(terms, record, lang if lang in i18n.UI_LANGUAGES else ui.lang),
     )
-    return page.encode()
+    return Tagged.of(page.encode())
 
 
 @lru_cache(maxsize=4096)
-def _rdf_bytes(terms: TermIndex, iri: str, format_name: str) -> bytes:
+def _links(local: str, iri: str) -> str:
+    """The Link header of a term's representations (its canonical IRI, then every alternate); ``local`` is always a
+    known term's, so this holds one entry per term at most."""
+    links = [f'<{href}>; rel="alternate"; type="{mt}"' for _, mt, href in alternates(local)]
+    return ", ".join([f'<{iri}>; rel="canonical"', *links])
+
+
+@lru_cache(maxsize=4096)
+def _rdf_bytes(terms: TermIndex, iri: str, format_name: str) -> Tagged:
     """A term's RDF, serialised once: the index never changes after start-up, and rdflib serialising a graph on
     every request made Turtle the slowest route (docs/benchmarks.md)."""
     record = terms.get(iri)
     fmt = FORMATS[format_name]
     assert record is not None and fmt.rdflib is not None
-    return rdf_graph(terms, record).serialize(format=fmt.rdflib, encoding="utf-8")
+    return Tagged.of(rdf_graph(terms, record).serialize(format=fmt.rdflib, encoding="utf-8"))
 
 
 router.add_api_route(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from fastapi import Request
@@ -44,9 +44,20 @@ def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
-def cached(request: Request, body: bytes, media_type: str, headers: dict[str, str] | None = None) -> Response:
+class Tagged(NamedTuple):
+    """A body kept by a cache, with its ETag computed once with it (not on every request)."""
+
+    body: bytes
+    etag: str
+
+    @classmethod
+    def of(cls, body: bytes) -> Tagged:
+        return cls(body, _etag(body))
+
+
+def cached(request: Request, body: bytes | Tagged, media_type: str, headers: dict[str, str] | None = None) -> Response:
     """A cacheable response: strong ETag over the exact bytes, Cache-Control, and 304 when the client has it."""
-    tag = _etag(body)
+    body, tag = body if isinstance(body, Tagged) else (body, _etag(body))
     all_headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
     wanted = request.headers.get("if-none-match")
     if wanted:
@@ -57,12 +68,12 @@ def cached(request: Request, body: bytes, media_type: str, headers: dict[str, st
 
 
 @lru_cache(maxsize=2048)
-def term_json(index: TermIndex, iri: str, chain: LangChain) -> bytes:
+def term_json(index: TermIndex, iri: str, chain: LangChain) -> Tagged:
     """A term's Term JSON as bytes, built once per language chain: the index never changes after start-up, and
     describing the term and encoding it was most of a lookup's time (docs/benchmarks.md)."""
     record = index.get(iri)
     assert record is not None
-    return json.dumps(describe(index, record, chain), ensure_ascii=False, separators=(",", ":")).encode()
+    return Tagged.of(json.dumps(describe(index, record, chain), ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def json_cached(request: Request, data: Any, headers: dict[str, str] | None = None) -> Response:
