@@ -86,15 +86,18 @@ def remote_settings(base: str, **overrides: object) -> Settings:
     )
 
 
+def backend_settings(request: pytest.FixtureRequest, backend: str | None = None, **overrides: object) -> Settings:
+    """Settings for ``backend`` (by default the fixture's own parameter): ``embedded``, or ``remote`` over the
+    session's real ``oxigraph serve``."""
+    if (backend or request.param) == "embedded":
+        return embedded_settings(**overrides)
+    return remote_settings(request.getfixturevalue("oxigraph_server"), **overrides)
+
+
 @pytest.fixture(scope="module", params=["embedded", "remote"])
 def backend_client(request: pytest.FixtureRequest) -> Iterator[TestClient]:
     """A client over an app on each backend, Exampleton loaded; the endpoint tests run once per backend."""
-    if request.param == "embedded":
-        settings = embedded_settings()
-    else:
-        base = request.getfixturevalue("oxigraph_server")
-        settings = remote_settings(base)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(backend_settings(request))) as client:
         yield client
 
 

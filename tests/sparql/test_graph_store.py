@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pyoxigraph
 import pytest
 from fastapi.testclient import TestClient
-from tests.sparql.conftest import AUTH, embedded_settings, remote_settings
+from tests.sparql.conftest import AUTH, backend_settings
 
 from cityref import create_app
 from cityref.store import ONTOLOGY_GRAPH
@@ -20,11 +20,7 @@ BOB = b"@prefix ex: <http://example.org/> . ex:bob ex:name 'Bob' ."
 
 @pytest.fixture(scope="module", params=["embedded", "remote"])
 def client(request: pytest.FixtureRequest) -> Iterator[TestClient]:
-    overrides = {"load_examples": False, "max_body_bytes": 10_000}
-    if request.param == "embedded":
-        settings = embedded_settings(**overrides)
-    else:
-        settings = remote_settings(request.getfixturevalue("oxigraph_server"), **overrides)
+    settings = backend_settings(request, load_examples=False, max_body_bytes=10_000)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 

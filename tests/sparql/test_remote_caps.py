@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.sparql.conftest import embedded_settings, remote_settings
+from tests.sparql.conftest import backend_settings
 
 from cityref import create_app
 from cityref.errors import LimitExceeded, StoreUnavailable, UpstreamError
@@ -32,11 +32,7 @@ GRAPH_TYPES = ("text/turtle", "application/n-triples", "application/ld+json", "a
 
 @pytest.fixture(scope="module", params=["embedded", "remote"])
 def capped(request: pytest.FixtureRequest) -> Iterator[TestClient]:
-    caps = {"result_triple_cap": TRIPLE_CAP, "result_row_cap": 100_000, "result_max_bytes": 20_000}
-    if request.param == "embedded":
-        settings = embedded_settings(**caps)
-    else:
-        settings = remote_settings(request.getfixturevalue("oxigraph_server"), **caps)
+    settings = backend_settings(request, result_triple_cap=TRIPLE_CAP, result_row_cap=100_000, result_max_bytes=20_000)
     with TestClient(create_app(settings)) as client:
         yield client
 

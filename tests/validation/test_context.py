@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
-from tests.sparql.conftest import LiveServer, embedded_settings, oxigraph_server, remote_settings
+from tests.sparql.conftest import LiveServer, backend_settings, embedded_settings, oxigraph_server, remote_settings
 from tests.validation.test_profiles import EXAMPLETON_GAPS
 from typer.testing import CliRunner
 
@@ -296,11 +296,7 @@ def test_a_store_writes_a_graph_out_read_only_and_within_the_cap(
     from cityref.ontology.model import Ontology
     from cityref.store import bootstrap, open_store
 
-    if backend == "embedded":
-        settings = embedded_settings()
-    else:
-        settings = remote_settings(request.getfixturevalue("oxigraph_server"))
-    store = open_store(settings)
+    store = open_store(backend_settings(request, backend))
     try:
         bootstrap(store, Ontology())
         size = store.graph_size(EXAMPLETON_GRAPH)
