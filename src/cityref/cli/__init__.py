@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import typer
 from pydantic import ValidationError
 
-COMMANDS = ("check", "gaps", "load", "resolve", "serve", "query", "validate")  # the order of --help
+COMMANDS = ("check", "gaps", "report", "load", "resolve", "serve", "query", "validate")  # the order of --help
 """Every command, each in a module of its own name."""
 
 __all__ = ["COMMANDS", "app", "main", "register"]

@@ -13,36 +13,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from cityref.cli._app import app
-from cityref.errors import CityrefError
-
-if TYPE_CHECKING:
-    from cityref.store import Store
+from cityref.cli._city import DATA_DIR_HELP, FILES_HELP, check_choices, check_files, city_store, ident
 
 FORMATS = ("table", "json", "csv")
-
-
-def _ident(city: str) -> str:
-    from cityref.cities.registry import CITY_GRAPH_BASE
-
-    return city.removeprefix(CITY_GRAPH_BASE).strip("/")
-
-
-def _read_files(store: Store, ident: str, files: list[Path]) -> None:
-    """The city's graph from ``files``: the first replaces what the graph held, the others are added to it."""
-    from cityref.cities.registry import CITY_GRAPH_BASE
-    from cityref.cli.load import prepare_local
-
-    graph = CITY_GRAPH_BASE + ident
-    for index, file in enumerate(files):
-        upload = prepare_local(store, file, None, lambda done, total: None)
-        (store.graph_post if index else store.graph_put)(graph, upload)
 
 
 @app.command()
@@ -52,45 +31,18 @@ def gaps(
     lang: str = typer.Option("en", help="Language of labels, reasons and sentences: en, fr, es, de or it"),
     assessment: str = typer.Option(None, help="The IRI of the assessment to read (default: the latest)"),
     date: str = typer.Option(None, help="The day of the assessment to read, YYYY-MM-DD (default: the latest)"),
-    data_dir: Path = typer.Option(None, help="Embedded store directory (default: in memory with shipped data)"),
-    files: list[Path] = typer.Option(
-        None, "--file", help="Read the city's graph from this RDF file instead (repeatable; not with --data-dir)"
-    ),
+    data_dir: Path = typer.Option(None, help=DATA_DIR_HELP),
+    files: list[Path] = typer.Option(None, "--file", help=FILES_HELP),
 ) -> None:
     """List the gaps in a city's practice adoption: what, why (the model's reason), how serious, what next."""
-    from cityref.cities import find_city, find_gaps, store_reader
+    from cityref.cities import find_city, find_gaps
     from cityref.cities.export import gaps_csv
-    from cityref.i18n import UI_LANGUAGES
-    from cityref.ontology.model import Ontology
-    from cityref.settings import Settings
-    from cityref.store import bootstrap, open_store
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
-    if lang not in UI_LANGUAGES:
-        raise typer.BadParameter(f"one of {', '.join(UI_LANGUAGES)}", param_hint="--lang")
-    files = files or []
-    if files and data_dir:
-        raise typer.BadParameter("reads the city into memory, not with --data-dir", param_hint="--file")
-    missing = [str(f) for f in files if not f.is_file()]
-    if missing:
-        typer.echo(f"error: no such file: {', '.join(missing)}", err=True)
-        raise typer.Exit(2)
-    settings = Settings(data_dir=data_dir) if data_dir else Settings(data_dir=None)
-    store = open_store(settings.model_copy(update={"store": "embedded"}))
-    try:
-        bootstrap(store, Ontology(), load_examples=settings.load_examples)
-        if files:
-            _read_files(store, _ident(city), files)
-        read = store_reader(store, settings)
-        found_city = find_city(read, _ident(city), lang)
+    check_choices(fmt, FORMATS, lang)
+    files = check_files(files, data_dir)
+    with city_store(data_dir, ident(city), files) as (read, _, _):
+        found_city = find_city(read, ident(city), lang)
         found = find_gaps(read, found_city, lang, assessment, date)
-    except CityrefError as error:
-        known = error.extra.get("known")
-        typer.echo(f"error: {error.detail}" + (f" (known: {', '.join(known)})" if known else ""), err=True)
-        raise typer.Exit(2 if error.status < 500 else 1) from None
-    finally:
-        store.close()
     if fmt == "json":
         body = {"city": found_city.to_json(), "count": len(found), "gaps": [g.to_json() for g in found]}
         sys.stdout.write(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
