@@ -40,8 +40,9 @@ def gaps(
 
     check_choices(fmt, FORMATS, lang)
     files = check_files(files, data_dir)
-    with city_store(data_dir, ident(city), files) as (read, _, _):
-        found_city = find_city(read, ident(city), lang)
+    city = ident(city)
+    with city_store(data_dir, city, files) as (read, _, _):
+        found_city = find_city(read, city, lang)
         found = find_gaps(read, found_city, lang, assessment, date)
     if fmt == "json":
         body = {"city": found_city.to_json(), "count": len(found), "gaps": [g.to_json() for g in found]}

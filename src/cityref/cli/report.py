@@ -54,8 +54,9 @@ def report(
     if earlier is not None and earlier >= day:
         raise typer.BadParameter(f"{earlier.isoformat()} is not before the report's day, {day.isoformat()}")
     files = check_files(files, data_dir)
-    with city_store(data_dir, ident(city), files) as (read, settings, model_version):
-        found_city = find_city(read, ident(city), lang)
+    city = ident(city)
+    with city_store(data_dir, city, files) as (read, settings, model_version):
+        found_city = find_city(read, city, lang)
         today = day == date.today()  # the pictures show the data as it is now: for a report of today only
         pictures = {name: city_picture(read, found_city, name, lang) for name in PICTURES} if today else {}
         found = city_report(

@@ -302,8 +302,9 @@ class RemoteStore(Store):
                 tsv, cut = read_capped(chunks, request.row_cap + 1, request.max_bytes)
                 body, truncated = _answer(lambda: _select(tsv, asked, request, cut))
                 return QueryOutcome(body, asked, truncated, kind)
-            triples, cut = read_capped(chunks, request.triple_cap or request.row_cap, request.max_bytes)
-            body, truncated = _answer(lambda: _graph(triples, asked, request, cut))
+            cap = request.triple_cap or request.row_cap
+            triples, cut = read_capped(chunks, cap, request.max_bytes)
+            body, truncated = _answer(lambda: _graph(triples, asked, cap, request.max_bytes, cut))
             return QueryOutcome(body, asked, truncated, kind)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
@@ -576,9 +577,7 @@ def _answer(read: Callable[[], T]) -> T:
     try:
         return read()
     except (SyntaxError, ValueError, OSError) as error:
-        said = " ".join(_CONTROL.sub(" ", str(error)).split())
-        said = said if len(said) <= _ERROR_EXCERPT else said[: _ERROR_EXCERPT - 1] + "…"
-        raise UpstreamError(f"The store's answer could not be read: {said}") from None
+        raise UpstreamError(f"The store's answer could not be read: {_one_line(str(error))}") from None
 
 
 def _read_at_most(chunks: Iterator[bytes], limit: int) -> bytes | None:
@@ -614,9 +613,9 @@ def _select(tsv: bytes, media_type: str, request: QueryRequest, cut: bool) -> tu
     return body, truncated
 
 
-def _graph(ntriples: bytes, media_type: str, request: QueryRequest, cut: bool) -> tuple[bytes, bool]:
+def _graph(ntriples: bytes, media_type: str, cap: int, max_bytes: int, cut: bool) -> tuple[bytes, bool]:
     triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    return render_triples(triples, media_type, request.triple_cap or request.row_cap, request.max_bytes, cut=cut)
+    return render_triples(triples, media_type, cap, max_bytes, cut=cut)
 
 
 def _lines(response: httpx.Response, max_line: int = _LINE_BYTES) -> Iterator[bytes]:
@@ -678,6 +677,11 @@ def _excerpt(response: httpx.Response) -> str:
         raw += chunk
         if len(raw) >= _ERROR_READ:
             break
-    text = _CONTROL.sub(" ", raw[:_ERROR_READ].decode("utf-8", "replace")).strip()
-    text = " ".join(text.split())
+    return _one_line(raw[:_ERROR_READ].decode("utf-8", "replace"))
+
+
+def _one_line(text: str) -> str:
+    """The store's words for a message: control characters and runs of blanks made one space, at most
+    :data:`_ERROR_EXCERPT` characters."""
+    text = " ".join(_CONTROL.sub(" ", text).split())
     return text if len(text) <= _ERROR_EXCERPT else text[: _ERROR_EXCERPT - 1] + "…"
