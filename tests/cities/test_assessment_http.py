@@ -9,7 +9,7 @@ import io
 
 from fastapi.testclient import TestClient
 from markupsafe import escape
-from tests.cities.conftest import model, put_city
+from tests.cities.conftest import CITY_GRAPH, model, put_city
 from tests.cities.test_gaps import C, text_in
 
 from cityref.cities.export import GAP_COLUMNS, RECORD_COLUMNS
@@ -102,3 +102,37 @@ def test_a_label_with_markup_in_a_city_graph_shows_as_text(client: TestClient) -
         assert "&lt;b&gt;Markup&lt;/b&gt; town" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get("/cities/markup-town/assessment?format=html").text
     assert "&lt;img src=x onerror=alert(2)&gt;" in client.get("/cities/markup-town/gaps?format=html").text
+
+
+NEWTOWN = """
+@prefix cityref: <https://w3id.org/cityref/def/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://newtown.example/id/newtown> a cityref:City ; rdfs:label "Newtown"@en .
+"""
+
+
+def test_a_city_with_no_assessment_gets_pages_that_say_how_to_add_one(client: TestClient) -> None:
+    put_city(client, "newtown", NEWTOWN)
+    dashboard = client.get("/cities/newtown", headers={"Accept": "text/html"}).text
+    for path in ("/cities/newtown/assessment", "/cities/newtown/gaps"):
+        assert f'href="{path}"' in dashboard
+        page = client.get(path, headers={"Accept": "text/html"})
+        assert page.status_code == 200, page.text
+        assert "No assessment yet" in page.text and CITY_GRAPH + "newtown" in page.text
+        assert (
+            'href="/validate?profile=practice-assessment"' in page.text
+            and 'href="/def/AdoptionAssessment"' in page.text
+        )
+        french = client.get(path, params={"lang": "fr"}, headers={"Accept": "text/html"})
+        assert french.status_code == 200 and "Pas encore d'évaluation" in french.text
+        # programs still learn there is nothing to read, rather than an empty list taken for "no gaps"
+        for fmt in ("json", "csv"):
+            refused = client.get(path, params={"format": fmt})
+            assert refused.status_code == 404 and "no practice adoption assessment" in refused.json()["detail"]
+    # a day asked for, where there is no assessment at all, stays a 404 for people too
+    assert client.get("/cities/newtown/gaps?date=2026-01-01", headers={"Accept": "text/html"}).status_code == 404
+    # the link the page gives opens the validation form with that profile ticked
+    form = client.get("/validate?profile=practice-assessment", headers={"Accept": "text/html"})
+    assert form.status_code == 200
+    assert 'value="practice-assessment" checked' in form.text and 'value="roadmap" checked' not in form.text
+    unknown = client.get("/validate?profile=practice-assessment&profile=nope")
+    assert unknown.status_code == 404 and "practice-assessment" in unknown.json()["known"]

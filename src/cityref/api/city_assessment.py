@@ -14,7 +14,10 @@ from cityref.api.cities import TABLE_OFFERS, choose_format, read_city
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
 from cityref.api.ui import VARY, reader
 from cityref.cities import Assessment, City, Gap, Reader, assessments, choose_assessment, find_city, gaps_in
+from cityref.cities.assessment import NO_ASSESSMENT
 from cityref.cities.export import gaps_csv, records_csv
+from cityref.errors import NotFound
+from cityref.settings import Settings
 
 router = APIRouter(tags=["cities"])
 
@@ -35,13 +38,28 @@ def chosen_format(request: Request) -> str:
 
 
 def _read(ident: str, lang: str, assessment: str | None, date: str | None, with_gaps: bool) -> Any:
-    def compute(read: Reader) -> tuple[City, list[Assessment], Assessment, list[Gap]]:
+    """The city, its assessments, the one asked for and (``with_gaps``) its gaps; the chosen one is ``None`` when
+    the city has none at all and none was named, the case the pages show as a first step rather than an error."""
+
+    def compute(read: Reader) -> tuple[City, list[Assessment], Assessment | None, list[Gap]]:
         city = find_city(read, ident, lang)
         found = assessments(read, city, lang)
+        if not found and assessment is None and date is None:
+            return city, found, None, []
         chosen = choose_assessment(found, assessment, date)
         return city, found, chosen, gaps_in(read, city, chosen, lang) if with_gaps else []
 
     return compute
+
+
+
+def _none_yet(fmt: str, ui: Any, city: City, settings: Settings, template: str) -> Response:
+    """A city with no assessment at all: for people, the page itself saying how to add one (the city's dashboard
+    links here); for programs, a 404 as before, since there are no records and no gaps to give."""
+    if fmt != "html":
+        raise NotFound(NO_ASSESSMENT, known=[])
+    page = templates.render(template, ui.lang, ui=ui, city=city, found=[], chosen=None, gaps=[], settings=settings)
+    return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
 
 
 def _filename(city: City, chosen: Assessment, what: str) -> dict[str, str]:
@@ -66,6 +84,8 @@ async def city_assessment(
     ui = reader(request.scope, "cities")
     fmt = chosen_format(request)
     city, found, chosen, _ = await read_city(settings, store, work, _read(ident, ui.lang, assessment, date, False))
+    if chosen is None:
+        return _none_yet(fmt, ui, city, settings, "city_assessment.html")
     base = settings.public_base_url()
     if fmt == "html":
         page = templates.render("city_assessment.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen)
@@ -100,6 +120,8 @@ async def city_gaps(
     ui = reader(request.scope, "cities")
     fmt = chosen_format(request)
     city, found, chosen, gaps = await read_city(settings, store, work, _read(ident, ui.lang, assessment, date, True))
+    if chosen is None:
+        return _none_yet(fmt, ui, city, settings, "city_gaps.html")
     base = settings.public_base_url()
     if fmt == "html":
         page = templates.render("city_gaps.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen, gaps=gaps)

@@ -38,6 +38,7 @@ from cityref.settings import Settings
 from cityref.store import Store
 from cityref.store.base import NTRIPLES
 from cityref.validation import RENDERERS, Profile, ValidationJob
+from cityref.validation.profiles import select
 from cityref.validation.report import check_severity
 from cityref.validation.worker import RenderedReport
 
@@ -100,12 +101,14 @@ async def upload_page(
     store: StoreDep,
     work: WorkDep,
     again: Annotated[str | None, Query(description="A kept validation whose input fills the form")] = None,
+    profile: Annotated[list[str] | None, Query(description="Profiles to tick on the empty form (repeatable)")] = None,
 ) -> HTMLResponse:
     ui = reader(request.scope, "validate", keep_as_code=True)
     if again:
         run = work.runs.get(again)
         return await _form_page(request, settings, store, profiles, draft_of(run), kept=run)
-    return await _form_page(request, settings, store, profiles, Draft(lang=ui.lang))
+    ticked = [p.id for p in select(profiles, profile or [])]  # an unknown id is a 404 naming the known ones
+    return await _form_page(request, settings, store, profiles, Draft(profiles=ticked, lang=ui.lang))
 
 
 def _job(

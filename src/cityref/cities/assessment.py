@@ -159,6 +159,10 @@ def assessments(read: Reader, city: City, lang: str = "en") -> list[Assessment]:
     return sorted(found, key=lambda a: (a.day, a.iri), reverse=True)
 
 
+NO_ASSESSMENT = "The city has no practice adoption assessment yet"
+"""What a city with no assessment at all is told (a 404 to programs; its pages say how to add one)."""
+
+
 def choose_assessment(found: list[Assessment], assessment: str | None = None, date: str | None = None) -> Assessment:
     """The assessment named by IRI, else the one made on ``date`` (``YYYY-MM-DD``), else the latest.
 
@@ -167,7 +171,7 @@ def choose_assessment(found: list[Assessment], assessment: str | None = None, da
     if date is not None and not _DAY.fullmatch(date):
         raise BadRequest(f"date must be a day written YYYY-MM-DD, not {date!r}")
     if not found:
-        raise NotFound("The city has no practice adoption assessment yet", known=[])
+        raise NotFound(NO_ASSESSMENT, known=[])
     if assessment:
         chosen = next((a for a in found if a.iri == assessment), None)
         if chosen is None:
@@ -181,4 +185,4 @@ def choose_assessment(found: list[Assessment], assessment: str | None = None, da
     return found[0]
 
 
-__all__ = ["AdoptionRecord", "Assessment", "assessments", "choose_assessment"]
+__all__ = ["NO_ASSESSMENT", "AdoptionRecord", "Assessment", "assessments", "choose_assessment"]
