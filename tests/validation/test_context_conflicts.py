@@ -11,6 +11,7 @@ import csv
 import html
 import io
 import json
+import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,7 +22,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH, SKOS
 from tests.conftest import UNLIMITED
 from tests.sparql.conftest import LiveServer, embedded_settings
 from typer.testing import CliRunner
@@ -32,7 +33,7 @@ from cityref.errors import BadRequest
 from cityref.settings import Settings
 from cityref.store import EXAMPLETON_GRAPH
 from cityref.validation import RENDERERS, validate
-from cityref.validation.conflicts import CONFLICT_COMPONENT, CONFLICT_SHAPE, compared_properties
+from cityref.validation.conflicts import CONFLICT_COMPONENT, CONFLICT_SHAPE, SINGLE_VALUED, compared_properties
 from cityref.validation.context import Context
 from cityref.validation.parse import parse_data
 
@@ -82,7 +83,35 @@ def conflicts(results: list[Any]) -> list[Any]:
 def test_the_city_s_values_differ_from_the_delivery_s() -> None:
     # the test's premise, read from the examples: otherwise the delivery would repeat the city
     assert OLD_LABEL != NEW_LABEL and OLD_OPERATOR != NEW_OPERATOR
-    assert OPERATOR in compared_properties(None) and RDFS.label in compared_properties(None)
+    model = Graph().parse(resources.ontology_dir() / "city-data.ttl")
+    assert (OPERATOR, SINGLE_VALUED, Literal(True)) in model  # the model's word, not a list in our code
+    assert OPERATOR in compared_properties(model) and RDFS.label in compared_properties(model)
+    assert compared_properties(Graph()) == {RDFS.label, SKOS.prefLabel}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_single_valued_properties_are_read_from_the_model(tmp_path: Path, engine: str | None) -> None:
+    unflagged = tmp_path / "ontology"
+    shutil.copytree(resources.ontology_dir(), unflagged)
+    module = unflagged / "city-data.ttl"
+    text = module.read_text(encoding="utf-8")
+    assert text.count("cityref:singleValued true ;") == 1
+    module.write_text(text.replace("cityref:singleValued true ;", ""), encoding="utf-8")
+    data = changed_register()
+    paths = {
+        r.path
+        for r in conflicts(
+            validate(
+                data, PROFILE, engine=engine, context=city_context(), ontology_dir=unflagged, content_type="text/turtle"
+            ).results
+        )
+    }
+    assert paths == {str(RDFS.label)}
+    # the data checked without the ontology in its graph: the model still says which properties have one value
+    bare = validate(
+        data, PROFILE, engine=engine, context=city_context(), with_ontology=False, content_type="text/turtle"
+    )
+    assert {r.path for r in conflicts(bare.results)} == {str(RDFS.label), str(OPERATOR)}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -264,7 +293,7 @@ def shapes_only(data: bytes, engine: str | None, **more: Any) -> Any:
 def test_a_functional_property_of_the_ontology_is_compared(engine: str | None) -> None:
     ontology = Graph().parse(resources.ontology_dir() / "city-data.ttl")
     assert (RETENTION, RDF.type, URIRef("http://www.w3.org/2002/07/owl#FunctionalProperty")) in ontology
-    assert RETENTION not in compared_properties(None)  # not named in our code: read from the ontology
+    assert RETENTION not in compared_properties(Graph())  # not named in our code: read from the ontology
     [held] = list(CITY_GRAPH.objects(DATASET, RETENTION))
     other = Literal(int(held) + 1)
     report = shapes_only(f"<{DATASET}> <{RETENTION}> {other.n3()} .\n".encode(), engine, lang="it")

@@ -52,7 +52,6 @@ def _read(ident: str, lang: str, assessment: str | None, date: str | None, with_
     return compute
 
 
-
 def _none_yet(fmt: str, ui: Any, city: City, settings: Settings, template: str) -> Response:
     """A city with no assessment at all: for people, the page itself saying how to add one (the city's dashboard
     links here); for programs, a 404 as before, since there are no records and no gaps to give."""

@@ -6,8 +6,9 @@ in Python, from the two graphs kept apart, and added to the engine's report grap
 format then carries them, and both engines give the same ones.
 
 Only properties the model means to have one value are compared: the label properties (one per language tag), the
-ontology's ``owl:FunctionalProperty`` declarations, and :data:`SINGLE_VALUED` (one value by the model's meaning,
-though not declared functional, so that a delivery may still be checked by the profiles' cardinalities). A key
+ontology's ``owl:FunctionalProperty`` declarations, and the properties it flags ``cityref:singleValued true`` (one
+value by the model's meaning, though not declared functional, so that a delivery may still be checked by the
+profiles' cardinalities). A key
 (subject, property[, language]) conflicts when the delivery gives a value the city lacks and the city has one the
 delivery lacks: repeating the city's value, or adding a language the city has no label in, is no conflict.
 """
@@ -30,8 +31,8 @@ from cityref.validation.report import CONFLICT_COMPONENT_TEXT
 CONFLICT_SHAPE = URIRef("https://w3id.org/cityref/def/shapes/context-conflict")
 CONFLICT_COMPONENT = URIRef(CONFLICT_COMPONENT_TEXT)
 LABEL_PROPERTIES = (RDFS.label, SKOS.prefLabel)
-SINGLE_VALUED = (CITYREF.operator,)
-"""One value each by the model's meaning (a device has one operator), not declared ``owl:FunctionalProperty``."""
+SINGLE_VALUED = CITYREF.singleValued
+"""The annotation by which the model flags a property meant to have one value that is not declared functional."""
 
 # Our own wording, one template per language; {new} is the delivery's value, {old} the city's, {property} the
 # property's label in that language.
@@ -65,12 +66,12 @@ class Conflict:
     held: tuple[Node, ...]
 
 
-def compared_properties(ontology: Graph | None) -> frozenset[URIRef]:
-    """The properties compared: labels, the ontology's functional properties, and :data:`SINGLE_VALUED`."""
-    found = set(LABEL_PROPERTIES) | set(SINGLE_VALUED)
-    if ontology is not None:
-        found.update(p for p in ontology.subjects(RDF.type, OWL.FunctionalProperty) if isinstance(p, URIRef))
-    return frozenset(found)
+def compared_properties(ontology: Graph) -> frozenset[URIRef]:
+    """The properties compared: labels, and the ontology's functional and :data:`SINGLE_VALUED` properties."""
+    found: set[Node] = set(LABEL_PROPERTIES)
+    found.update(ontology.subjects(RDF.type, OWL.FunctionalProperty))
+    found.update(ontology.subjects(SINGLE_VALUED, Literal(True)))
+    return frozenset(p for p in found if isinstance(p, URIRef))
 
 
 def _key(subject: URIRef, prop: URIRef, obj: Node) -> Key:

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.namespace import SH
 from rdflib.term import Node
@@ -248,6 +248,10 @@ def validate(
             text = ontology_text(ontology_folder)
         else:
             ontology_rdf = ontology_graph(ontology_folder)
+    # the model's meaning of its properties (which have one value, their labels) holds even where the data is
+    # checked without the ontology in its graph
+    model = ontology_rdf if ontology_rdf is not None or context is None else ontology_graph(ontology_folder)
+    compared = compared_properties(model) if model is not None and context is not None else frozenset()
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
     findings: Findings | None = None
     own: set[Node] | None = None
@@ -257,7 +261,7 @@ def validate(
         if ontology_rdf is not None:
             ontology_nt = ontology_ntriples(ontology_rdf)
         ran = _run_fast(
-            data, content_type, directory, chosen, user_graph, ontology_rdf, ontology_nt, max_triples, max_expansion,
+            data, content_type, directory, chosen, user_graph, compared, ontology_nt, max_triples, max_expansion,
             engine, context,
         )  # fmt: skip
         if ran is not None:
@@ -276,9 +280,10 @@ def validate(
             max_triples,
             max_expansion,
             context,
+            compared,
         )
         findings = read_report_graph(report_graph)
-    findings.results.extend(as_found(conflicts, conflict_severity, ontology_rdf))
+    findings.results.extend(as_found(conflicts, conflict_severity, model))
     return build_report(
         findings,
         shapes=shape_graphs,
@@ -298,7 +303,7 @@ def _run_fast(
     directory: Path,
     chosen: Sequence[Profile],
     user_graph: Graph | None,
-    ontology_rdf: Graph | None,
+    compared: frozenset[URIRef],
     ontology_nt: bytes | None,
     max_triples: int | None,
     max_expansion: int,
@@ -328,7 +333,6 @@ def _run_fast(
     conflicts: list[Conflict] = []
     if city is not None and context is not None:
         own = subjects_of_ntriples(delivery.text)
-        compared = compared_properties(ontology_rdf)
         conflicts = find_conflicts(index_ntriples(delivery.text, compared), index_ntriples(city.text, compared))
         parts += [city.text, marker_ntriples(context.name)]
     if ontology_nt is not None:
@@ -356,6 +360,7 @@ def _run_reference(
     max_triples: int | None,
     max_expansion: int,
     context: Context | None = None,
+    compared: frozenset[URIRef] = frozenset(),
 ) -> tuple[Graph, set[Node] | None, list[Conflict]]:
     """pySHACL over an rdflib graph of the delivery, the context (if any) and the ontology; with a context, also
     the delivery's own nodes, to which the results are kept."""
@@ -377,7 +382,6 @@ def _run_reference(
     conflicts: list[Conflict] = []
     if city is not None and context is not None:
         own = subjects_of_graph(graph)
-        compared = compared_properties(ontology_rdf)
         conflicts = find_conflicts(index_graph(graph, compared), index_graph(city, compared))
         if not inplace:
             graph, inplace = graph + city, True  # a new graph: the caller's stays as it was
