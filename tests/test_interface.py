@@ -194,7 +194,7 @@ def test_the_template_catalogue_matches_the_sources(tmp_path: Path) -> None:
     fresh = tmp_path / "messages.pot"
     package = LOCALE.parent
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(LOCALE / "babel.cfg"), "-k", "N_",
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(LOCALE / "babel.cfg"), "-k", "N_", "-k", "Said",
          "--no-location", "-o", str(fresh), str(package)],
         check=True, capture_output=True,
     )  # fmt: skip

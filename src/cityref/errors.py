@@ -12,6 +12,38 @@ PROBLEM_BASE = "https://w3id.org/cityref/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
+class Said(str):
+    """A detail in our own words that a page can show in the reader's language: the English text as a ``str``
+    (what programs and logs get), with its gettext message id and the values put into it.
+
+    >>> said = Said("The data holds more than %(count)s triples", count=10)
+    >>> said, said.template, said.values
+    ('The data holds more than 10 triples', 'The data holds more than %(count)s triples', {'count': 10})
+    """
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, /, **values: Any) -> Said:
+        said = super().__new__(cls, template % values if values else template)
+        said.template, said.values = template, values
+        return said
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a worker's error crosses the pipe pickled
+        return _said, (self.template, self.values)
+
+
+def _said(template: str, values: dict[str, Any]) -> Said:
+    return Said(template, **values)
+
+
+def too_many_triples(most: int, *, graph: bool = False) -> LimitExceeded:
+    """The triple cap's error, in one wording wherever a delivery (or a graph sent to the store) is counted."""
+    if graph:
+        return LimitExceeded(Said("The graph has more than %(count)s triples", count=most), limit="max_triples")
+    return LimitExceeded(Said("The data holds more than %(count)s triples", count=most), limit="max_triples")
+
+
 class CityrefError(Exception):
     """Base error: a stable ``code``, an HTTP ``status``, a human ``detail`` and optional extra members."""
 

@@ -27,6 +27,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from cityref.errors import Said
+
 UI_LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "de", "it")
 """The languages the interface speaks, English (the source language) first."""
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "de": "Deutsch", "it": "Italiano"}
@@ -100,3 +102,16 @@ def translations(lang: str) -> NullTranslations:
 def gettext(lang: str, message: str) -> str:
     """``message`` in ``lang`` (for text made in Python rather than in a template)."""
     return translations(lang).gettext(message)
+
+
+def said(text: object, lang: str) -> tuple[str, str]:
+    """A problem's detail in ``lang`` and the language it is then in: a :class:`~cityref.errors.Said` whose message
+    the catalogue translates (with each value that is one too), else the text as it is, in English (the words of
+    the libraries we wrap, such as a parser's syntax message, are never translated)."""
+    if not isinstance(text, Said) or lang == DEFAULT_LANGUAGE:
+        return str(text), DEFAULT_LANGUAGE
+    translated = translations(lang).gettext(text.template)
+    if translated == text.template:
+        return str(text), DEFAULT_LANGUAGE
+    values = {name: said(value, lang)[0] if isinstance(value, Said) else value for name, value in text.values.items()}
+    return (translated % values if values else translated), lang

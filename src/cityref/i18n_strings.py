@@ -9,6 +9,8 @@ def N_(message: str) -> str:
     return message
 
 
+GATES = (N_("query"), N_("validation"), N_("write"))
+"""The kinds of bounded work (:mod:`cityref.api.gates`), as a busy gate's message names them."""
 NAVIGATION = (N_("Model"), N_("Terms"), N_("Query"), N_("Validate"), N_("Cities"), N_("API"))
 ERROR_TITLES = (
     N_("Internal error"),

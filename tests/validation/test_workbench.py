@@ -204,3 +204,41 @@ def test_groups_put_the_worst_nodes_first_and_tally_each_node() -> None:
     assert [r.severity for r in found[0].rows] == ["Violation", "Violation", "Warning"]
     assert found[1].rows[0].profile == "p" and found[1].rows[0].shape == "s1"
     assert found[0].rows[0].profile == "shapes", "a shape outside the profiles' namespace, with several profiles"
+
+
+def _detail(page: str) -> tuple[str, str]:
+    """The problem box's detail paragraph: (its lang attribute, its text)."""
+    box = page[page.index('class="problem"') :]
+    found = re.search(r'<p lang="([a-z]+)">(.*?)</p>', box, re.S)
+    assert found, box[:600]
+    return found.group(1), html.unescape(found.group(2))
+
+
+def test_problems_in_our_own_words_are_shown_in_the_reader_s_language(client: TestClient) -> None:
+    def post(lang: str, **form: Any) -> Any:
+        data = {"profile": "iot-device-register", **form}
+        return client.post(f"/validate/runs?lang={lang}", data=data, files=EMPTY_FILE, headers=HTML)
+
+    assert _detail(post("en").text) == ("en", "Give a delivery to check: paste it, choose or drop files, or name a URL")
+    lang, text = _detail(post("fr").text)
+    assert lang == "fr" and text.startswith("Fournissez une livraison à contrôler")
+    lang, text = _detail(post("de", text="# " + "x" * 500_000).text)
+    assert (lang, text) == ("de", "Der Anfragekörper ist größer als die Grenze von 400000 Byte")
+    # the parser's own words are not ours to translate: they stay English, and say so
+    lang, text = _detail(post("it", text="<urn:a> <urn:b>\n").text)
+    assert lang == "en" and text and "riga" not in text
+
+
+def test_the_triple_cap_and_the_gates_speak_the_reader_s_language() -> None:
+    settings = Settings(data_dir=None, max_triples=3, **UNLIMITED)
+    with TestClient(create_app(settings)) as capped:
+        answer = capped.post(
+            "/validate/runs?lang=es", data={"profile": "iot-device-register", "text": broken_register()},
+            files=EMPTY_FILE, headers=HTML,
+        )  # fmt: skip
+        assert answer.status_code == 422
+        assert _detail(answer.text) == ("es", "Los datos contienen más de 3 tripletas")
+        # programs get the English text, whatever the page's language
+        api = capped.post("/validate?profile=iot-device-register&lang=es", content=broken_register().encode(),
+                          headers={"Content-Type": "text/turtle"})  # fmt: skip
+        assert api.json()["detail"] == "The data holds more than 3 triples"

@@ -14,12 +14,14 @@ from fastapi import Request
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import ClientDisconnect
 
-from cityref.errors import BadRequest, LimitExceeded, PayloadTooLarge
+from cityref.errors import BadRequest, LimitExceeded, PayloadTooLarge, Said
 
 
 def too_large(limit: int) -> PayloadTooLarge:
     """The 413 problem for a body over ``limit`` bytes; ``limit`` names the setting, ``max_bytes`` its value."""
-    return PayloadTooLarge(f"The body is larger than the {limit}-byte limit", limit="max_body_bytes", max_bytes=limit)
+    return PayloadTooLarge(
+        Said("The body is larger than the %(limit)s-byte limit", limit=limit), limit="max_body_bytes", max_bytes=limit
+    )
 
 
 def client_gone() -> BadRequest:

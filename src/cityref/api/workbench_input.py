@@ -19,7 +19,7 @@ from cityref import media
 from cityref.api.body import spool_limited, spooled_multipart
 from cityref.api.url_fetch import fetch_delivery
 from cityref.api.workbench_runs import Run, WorkbenchRuns
-from cityref.errors import BadRequest, Busy, CityrefError, UnsupportedMediaType
+from cityref.errors import BadRequest, Busy, CityrefError, Said, UnsupportedMediaType
 from cityref.settings import Settings
 from cityref.validation import Profile, language_chain
 from cityref.validation.parse import format_for
@@ -143,9 +143,9 @@ async def _read(
         sources.append("url")
     draft.error_at = None
     if not files:
-        raise BadRequest("Give a delivery to check: paste it, choose or drop files, or name a URL")
+        raise BadRequest(Said("Give a delivery to check: paste it, choose or drop files, or name a URL"))
     if not draft.profiles:
-        raise BadRequest("Choose at least one profile", known=sorted(profiles))
+        raise BadRequest(Said("Choose at least one profile"), known=sorted(profiles))
     select(profiles, draft.profiles)  # 404 listing the known profiles
     return Run(
         id=run_id,

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.parsers import expat
 
-from cityref.errors import PayloadTooLarge, SyntaxProblem
+from cityref.errors import PayloadTooLarge, Said, SyntaxProblem
 
 _CHUNK = 1 << 20
 
@@ -85,8 +85,11 @@ def check_xml(source: Path | bytes, *, max_expansion: int) -> None:
 
 def _expands_too_far(max_expansion: int) -> PayloadTooLarge:
     return PayloadTooLarge(
-        f"The XML document expands to more than {max_expansion} bytes of text through its entities; "
-        "an expanded document must stay within the body limit",
+        Said(
+            "The XML document expands to more than %(limit)s bytes of text through its entities; an expanded "
+            "document must stay within the body limit",
+            limit=max_expansion,
+        ),
         limit="max_body_bytes",
         max_bytes=max_expansion,
     )

@@ -21,7 +21,7 @@ from typing import IO, Any, cast
 import pyoxigraph as ox
 
 from cityref import media
-from cityref.errors import LimitExceeded, SyntaxProblem, UnsupportedMediaType
+from cityref.errors import SyntaxProblem, UnsupportedMediaType, too_many_triples
 from cityref.intake.guards import check_json_ld, check_xml
 
 _BATCH = 20_000
@@ -86,7 +86,7 @@ def write_ntriples(
             for quad in ox.parse(cast(IO[bytes], stream), format=fmt, base_iri=base_iri):
                 count += 1
                 if max_triples and count > max_triples:
-                    raise LimitExceeded(f"The graph has more than {max_triples} triples", limit="max_triples")
+                    raise too_many_triples(max_triples, graph=True)
                 batch.append(ox.Triple(rename(quad.subject), quad.predicate, rename(quad.object)))
                 if len(batch) >= _BATCH:
                     target.write(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES) or b"")

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from cityref.errors import CityrefError
+from cityref.errors import CityrefError, Said
 from cityref.intake.prepare import Prepared
 from cityref.settings import Settings
 from cityref.workers import WorkerPool, WorkerSpec, run_bounded
@@ -55,7 +55,7 @@ class UploadParser:
                 "prepare",
                 payload,
                 timeout_s=timeout_s,
-                doing="Reading the upload",
+                doing=Said("Reading the upload"),
                 budget_setting="write_timeout_s",
                 memory_setting="parse_worker_memory_mb",
             )

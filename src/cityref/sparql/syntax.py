@@ -25,6 +25,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from cityref.errors import Said
 from cityref.settings import Settings
 from cityref.store.parsing import sparql_syntax_problem
 from cityref.workers import WorkerPool, WorkerSpec, run_bounded
@@ -122,7 +123,7 @@ class SparqlParser:
             kind,
             {"text": text, "base_iri": base_iri},
             timeout_s=self.settings.query_timeout_s,
-            doing="Parsing the SPARQL text",
+            doing=Said("Parsing the SPARQL text"),
             budget_setting="query_timeout_s",
             memory_setting="parse_worker_memory_mb",
         )

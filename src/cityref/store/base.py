@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pyoxigraph
 
-from cityref.errors import LimitExceeded
+from cityref.errors import LimitExceeded, Said
 
 if TYPE_CHECKING:
     from cityref.intake import Prepared
@@ -184,8 +184,12 @@ _NOT_IN_IRIREF = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 def graph_too_large(graph: str, max_triples: int) -> LimitExceeded:
     return LimitExceeded(
-        f"The graph <{graph}> holds more than {max_triples} triples, too many to validate against "
-        "(validation_context_max_triples)",
+        Said(
+            "The graph <%(graph)s> holds more than %(count)s triples, too many to validate against "
+            "(validation_context_max_triples)",
+            graph=graph,
+            count=max_triples,
+        ),
         limit="validation_context_max_triples",
         max_triples=max_triples,
     )

@@ -27,6 +27,7 @@ def environment(lang: str = i18n.DEFAULT_LANGUAGE) -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["said"] = lambda text: i18n.said(text, lang)  # a problem's detail: (text, its language)
     return env
 
 

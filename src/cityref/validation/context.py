@@ -25,7 +25,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
-from cityref.errors import LimitExceeded
+from cityref.errors import LimitExceeded, Said
 from cityref.validation.parse import Part, format_for, parse_data
 from cityref.validation.triples import Delivery, one_file, read_triples
 
@@ -57,8 +57,9 @@ def marker_ntriples(name: str) -> bytes:
     return f"{s.n3()} {p.n3()} {o.n3()} .\n".encode()
 
 
-def _too_many(max_triples: int, what: str) -> LimitExceeded:
-    return LimitExceeded(f"{what} holds more than {max_triples} triples", limit="max_triples")
+def _too_many(max_triples: int, name: str) -> LimitExceeded:
+    detail = Said("The context %(name)s holds more than %(count)s triples", name=name, count=max_triples)
+    return LimitExceeded(detail, limit="max_triples")
 
 
 def context_ntriples(context: Context, *, max_triples: int | None, max_expansion: int) -> Delivery:
@@ -70,7 +71,7 @@ def context_ntriples(context: Context, *, max_triples: int | None, max_expansion
             try:
                 single = one_file(data, content_type, name=name, max_triples=max_triples, max_expansion=max_expansion)
             except LimitExceeded:
-                raise _too_many(max_triples or 0, f"The context {context.name}") from None
+                raise _too_many(max_triples or 0, context.name) from None
             if single is not None:
                 return single
     seen: set[ox.Triple] = set()
@@ -87,7 +88,7 @@ def context_ntriples(context: Context, *, max_triples: int | None, max_expansion
                 max_expansion=max_expansion,
             )
         except LimitExceeded:
-            raise _too_many(max_triples or 0, f"The context {context.name}") from None
+            raise _too_many(max_triples or 0, context.name) from None
         seen.update(triples)
         odd = odd or non_canonical
     text = ox.serialize(seen, format=ox.RdfFormat.N_TRIPLES) or b""
@@ -110,7 +111,7 @@ def context_graph(context: Context, *, max_triples: int | None, max_expansion: i
                 max_expansion=max_expansion,
             )
         except LimitExceeded:
-            raise _too_many(max_triples or 0, f"The context {context.name}") from None
+            raise _too_many(max_triples or 0, context.name) from None
     return graph
 
 
@@ -126,8 +127,13 @@ def left_for_delivery(max_triples: int | None, context_triples: int) -> int | No
 
 def shared_cap_exceeded(max_triples: int, context_triples: int, name: str) -> LimitExceeded:
     return LimitExceeded(
-        f"The delivery and the context {name} together hold more than {max_triples} triples "
-        f"(the context alone holds {context_triples})",
+        Said(
+            "The delivery and the context %(name)s together hold more than %(count)s triples (the context alone "
+            "holds %(held)s)",
+            name=name,
+            count=max_triples,
+            held=context_triples,
+        ),
         limit="max_triples",
         context_triples=context_triples,
     )

@@ -27,7 +27,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from cityref import media
-from cityref.errors import LimitExceeded, SyntaxProblem, UnsupportedMediaType
+from cityref.errors import LimitExceeded, SyntaxProblem, UnsupportedMediaType, too_many_triples
 from cityref.intake.guards import check_json_ld, check_xml
 
 DEFAULT_BASE = "urn:cityref:upload:"
@@ -212,7 +212,9 @@ def parse_parts(parts: Sequence[Part], *, max_triples: int | None = None, max_ex
                 max_expansion=max_expansion,
             )
         except LimitExceeded:
-            raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples") from None
+            if max_triples is None:
+                raise
+            raise too_many_triples(max_triples) from None
     return graph
 
 
@@ -220,7 +222,7 @@ def _add_all(graph: Graph, parsed: Iterable[Any], max_triples: int | None, conve
     batch: list[tuple[Node, Node, Node, Graph]] = []
     for count, item in enumerate(parsed, start=1):
         if max_triples is not None and count > max_triples:
-            raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
+            raise too_many_triples(max_triples)
         batch.append((convert(item.subject), convert(item.predicate), convert(item.object), graph))
         if len(batch) >= 10_000:
             graph.addN(batch)

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from cityref import media
-from cityref.errors import LimitExceeded, SyntaxProblem
+from cityref.errors import LimitExceeded, SyntaxProblem, too_many_triples
 from cityref.validation.parse import DEFAULT_BASE, Part, format_for, reading
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -85,7 +85,7 @@ def read_triples(
     with reading(data, fmt, name=name, max_expansion=max_expansion):
         for number, quad in enumerate(ox.parse(data, format=media.oxigraph_format(fmt), base_iri=DEFAULT_BASE), 1):
             if max_triples is not None and number > max_triples:
-                raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
+                raise too_many_triples(max_triples)
             subject, obj = quad.subject, quad.object
             if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
                 raise SyntaxProblem("RDF-star triple terms are not supported in deliveries")
@@ -132,7 +132,7 @@ def one_file(
         )
     assert text is not None  # serialize returns bytes when given no output
     if max_triples is not None and text.count(b"\n") > max_triples:
-        raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
+        raise too_many_triples(max_triples)
     return Delivery(text, non_canonical_in(text))
 
 
@@ -158,9 +158,11 @@ def parts_ntriples(parts: Sequence[Part], *, max_triples: int | None = None, max
             seen.update(triples)
             non_canonical = non_canonical or odd
         except LimitExceeded:
-            raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples") from None
+            if max_triples is None:
+                raise
+            raise too_many_triples(max_triples) from None
         if max_triples is not None and len(seen) > max_triples:
-            raise LimitExceeded(f"The data holds more than {max_triples} triples", limit="max_triples")
+            raise too_many_triples(max_triples)
     out = BytesIO()
     ox.serialize(seen, out, format=ox.RdfFormat.N_TRIPLES)
     return Delivery(out.getvalue(), non_canonical)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cityref.errors import Said
 from cityref.workers import WorkerPool, WorkerSpec, run_bounded
 
 MiB = 1024 * 1024
@@ -121,7 +122,7 @@ def run_in_pool(pool: WorkerPool, job: ValidationJob, timeout_s: float) -> Rende
         "validate",
         job,
         timeout_s=timeout_s,
-        doing="Validation",
+        doing=Said("Validating the delivery"),
         budget_setting="validation_timeout_s",
         memory_setting="validation_worker_memory_mb",
     )

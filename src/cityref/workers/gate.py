@@ -16,7 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from cityref.errors import Busy
+from cityref.errors import Busy, Said
 
 log = logging.getLogger("cityref.workers")
 
@@ -63,13 +63,23 @@ class Gate:
         deadline = time.monotonic() + timeout_s
         if semaphore.locked():
             if self.waiting >= self.queue:
-                raise self._busy(f"The {self.name} queue is full ({self.queue} waiting); try again shortly")
+                raise self._busy(
+                    Said(
+                        "The %(work)s queue is full (%(waiting)s waiting); try again shortly",
+                        work=Said(self.name),
+                        waiting=self.queue,
+                    )
+                )
             self.waiting += 1
             try:
                 await asyncio.wait_for(semaphore.acquire(), timeout=max(0.0, deadline - time.monotonic()))
             except TimeoutError:
                 raise self._busy(
-                    f"Every {self.name} slot stayed busy for the whole {timeout_s:g} s budget; try again later"
+                    Said(
+                        "Every %(work)s slot stayed busy for the whole %(seconds)s s budget; try again later",
+                        work=Said(self.name),
+                        seconds=f"{timeout_s:g}",
+                    )
                 ) from None
             finally:
                 self.waiting -= 1

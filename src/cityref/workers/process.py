@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cityref import errors
-from cityref.errors import CityrefError
+from cityref.errors import CityrefError, Said
 from cityref.workers import sandbox
 from cityref.workers.protocol import HEADER_SIZE, frame_size, write_frame
 
@@ -427,12 +427,13 @@ def run_bounded(
         return pool.run(op, payload, deadline=time.monotonic() + timeout_s)
     except WorkerTimeout:
         raise errors.BudgetExceeded(
-            f"{doing} took longer than {timeout_s:g} s and was stopped", limit=budget_setting
+            Said("%(doing)s took longer than %(seconds)s s and was stopped", doing=doing, seconds=f"{timeout_s:g}"),
+            limit=budget_setting,
         ) from None
     except WorkerOutOfMemory:
         mib = pool.spec.memory_bytes // (1024 * 1024)
         raise errors.LimitExceeded(
-            f"{doing} needed more than the {mib} MiB memory limit and was stopped",
+            Said("%(doing)s needed more than the %(mib)s MiB memory limit and was stopped", doing=doing, mib=mib),
             limit=memory_setting,
             limit_mib=mib,
         ) from None
