@@ -125,3 +125,18 @@ def test_docstring_examples_run() -> None:
 
     failures, tried = doctest.testmod(media)
     assert tried > 0 and failures == 0
+
+
+def test_remembered_negotiations_are_bounded_and_the_same_as_fresh_ones() -> None:
+    """Answers are remembered per Accept header (``media.NEGOTIATED`` of them): a client sending a new header every
+    time fills the memory no further, and an answer given again after it was forgotten is the same."""
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    first = (media.negotiate_rdf(browser, html=True), media.negotiate_results("application/json;q=0.5, text/csv"))
+    for n in range(3 * media.NEGOTIATED):
+        assert media.negotiate_rdf(f"application/x-made-up-{n}, text/turtle;q=0.{n % 9 + 1}") == "text/turtle"
+        media.negotiate_results(f"application/x-made-up-{n}")
+    for cached in (media._negotiate_rdf, media.negotiate_results):
+        assert cached.cache_info().currsize <= media.NEGOTIATED
+    assert first == (media.HTML, "text/csv")
+    again = (media.negotiate_rdf(browser, html=True), media.negotiate_results("application/json;q=0.5, text/csv"))
+    assert again == first

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -256,6 +257,11 @@ def choose(accept: str | None, formats: Sequence[Format]) -> tuple[Format, str] 
     return best
 
 
+NEGOTIATED = 256
+"""How many Accept headers each negotiation remembers its answer for: clients send a few distinct ones, over and
+over (a term lookup's negotiation was a sixth of its cost); a client inventing a new one each time only misses."""
+
+
 def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
     """Pick the offer the client prefers among plain media types; ties go to the server's order. ``None`` when
     nothing is acceptable. An absent or empty Accept header accepts anything, so the first offer wins.
@@ -264,6 +270,7 @@ def negotiate(accept: str | None, offers: Sequence[str]) -> str | None:
     return chosen[0].media_type if chosen else None
 
 
+@lru_cache(maxsize=NEGOTIATED)
 def negotiate_results(accept: str | None) -> str | None:
     """The SELECT/ASK results media type the client prefers (JSON first), or None."""
     chosen = choose(accept, RESULT_FORMATS)
@@ -289,6 +296,11 @@ def negotiate_rdf(
     ``first`` names other media types offered ahead of RDF (a profile's JSON summary). Browsers rank ``text/html``
     above ``*/*``, so when HTML is offered it wins for them; ``*/*`` gets the first offer (Turtle by default).
     """
+    return _negotiate_rdf(accept, html, quads, tuple(first))
+
+
+@lru_cache(maxsize=NEGOTIATED)
+def _negotiate_rdf(accept: str | None, html: bool, quads: bool, first: tuple[str, ...]) -> str | None:
     formats = [
         *(Format(mt, mt, "") for mt in first),
         *(f for f in RDF_FORMATS if quads or not f.quads),
