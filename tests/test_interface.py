@@ -194,8 +194,8 @@ def test_the_template_catalogue_matches_the_sources(tmp_path: Path) -> None:
     fresh = tmp_path / "messages.pot"
     package = LOCALE.parent
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(LOCALE / "babel.cfg"), "-k", "N_", "-k", "Said",
-         "--no-location", "-o", str(fresh), str(package)],
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(LOCALE / "babel.cfg"),
+         "-k", "N_", "-k", "Said", "--no-location", "-o", str(fresh), str(package)],
         check=True, capture_output=True,
     )  # fmt: skip
     with fresh.open("rb") as a, (LOCALE / "messages.pot").open("rb") as b:

@@ -453,8 +453,8 @@ def main() -> None:
     package = here.parent
     pot = here / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(here / "babel.cfg"), "-k", "N_", "-k", "Said",
-         "--no-location", "--sort-output", "--omit-header", "-o", str(pot), str(package)],
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(here / "babel.cfg"),
+         "-k", "N_", "-k", "Said", "--no-location", "--sort-output", "--omit-header", "-o", str(pot), str(package)],
         check=True,
         capture_output=True,
     )  # fmt: skip
