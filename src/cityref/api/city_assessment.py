@@ -12,12 +12,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from cityref import templates
 from cityref.api.cities import TABLE_OFFERS, choose_format, read_city
 from cityref.api.deps import SettingsDep, StoreDep, WorkDep
-from cityref.api.ui import VARY, reader
+from cityref.api.ui import UI, VARY, reader
 from cityref.cities import Assessment, City, Gap, Reader, assessments, choose_assessment, find_city, gaps_in
 from cityref.cities.assessment import NO_ASSESSMENT
 from cityref.cities.export import gaps_csv, records_csv
 from cityref.errors import NotFound
-from cityref.settings import Settings
 
 router = APIRouter(tags=["cities"])
 
@@ -52,12 +51,12 @@ def _read(ident: str, lang: str, assessment: str | None, date: str | None, with_
     return compute
 
 
-def _none_yet(fmt: str, ui: Any, city: City, settings: Settings, template: str) -> Response:
+def _none_yet(fmt: str, ui: UI, city: City, template: str) -> Response:
     """A city with no assessment at all: for people, the page itself saying how to add one (the city's dashboard
     links here); for programs, a 404 as before, since there are no records and no gaps to give."""
     if fmt != "html":
         raise NotFound(NO_ASSESSMENT, known=[])
-    page = templates.render(template, ui.lang, ui=ui, city=city, found=[], chosen=None, gaps=[], settings=settings)
+    page = templates.render(template, ui.lang, ui=ui, city=city, found=[], chosen=None, gaps=[])
     return HTMLResponse(page, headers={"Vary": VARY, "Content-Language": ui.lang})
 
 
@@ -84,7 +83,7 @@ async def city_assessment(
     fmt = chosen_format(request)
     city, found, chosen, _ = await read_city(settings, store, work, _read(ident, ui.lang, assessment, date, False))
     if chosen is None:
-        return _none_yet(fmt, ui, city, settings, "city_assessment.html")
+        return _none_yet(fmt, ui, city, "city_assessment.html")
     base = settings.public_base_url()
     if fmt == "html":
         page = templates.render("city_assessment.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen)
@@ -120,7 +119,7 @@ async def city_gaps(
     fmt = chosen_format(request)
     city, found, chosen, gaps = await read_city(settings, store, work, _read(ident, ui.lang, assessment, date, True))
     if chosen is None:
-        return _none_yet(fmt, ui, city, settings, "city_gaps.html")
+        return _none_yet(fmt, ui, city, "city_gaps.html")
     base = settings.public_base_url()
     if fmt == "html":
         page = templates.render("city_gaps.html", ui.lang, ui=ui, city=city, found=found, chosen=chosen, gaps=gaps)

@@ -248,9 +248,11 @@ def validate(
             text = ontology_text(ontology_folder)
         else:
             ontology_rdf = ontology_graph(ontology_folder)
-    # the model's meaning of its properties (which have one value, their labels) holds even where the data is
-    # checked without the ontology in its graph
-    model = ontology_rdf if ontology_rdf is not None or context is None else ontology_graph(ontology_folder)
+    model = ontology_rdf
+    if model is None and context is not None:
+        # which properties have one value, and their labels, are the model's word even where the data is checked
+        # without the ontology in its graph
+        model = ontology_graph(ontology_folder)
     compared = compared_properties(model) if model is not None and context is not None else frozenset()
     shape_graphs = [p.shapes for p in chosen] + ([user_graph] if user_graph is not None else [])
     findings: Findings | None = None
