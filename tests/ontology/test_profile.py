@@ -89,6 +89,20 @@ def test_files_are_merged_so_data_sees_the_declarations_of_the_ontology(tmp_path
     assert {v.entity for v in report.violations} == {"xsd:duration", '"P1Y"^^xsd:duration'}
 
 
+def test_sets_of_files_are_checked_apart_in_one_run(tmp_path: Path) -> None:
+    """Several sets in one Java process, as ``cityref check`` runs its two: each set is merged on its own (the data
+    alone does not see the other set's declaration), and the reports come back in the sets' order."""
+    schema, data = tmp_path / "schema.ttl", tmp_path / "data.ttl"
+    schema.write_text(PREFIXES + ":d a owl:DatatypeProperty .", encoding="utf-8")
+    data.write_text(PREFIXES + ':x :d "a value" .', encoding="utf-8")
+    together, alone, again = profile.check_file_sets([[schema, data], [data], [schema, data]])
+    assert together.ok and again == together
+    assert not alone.ok and any("example.org/d" in str(v.entity) for v in alone.violations)
+    assert alone == profile.check_files([data])
+    with pytest.raises(reasoning.ReasonerFailed, match="usage"):
+        profile.check_file_sets([[schema], []])
+
+
 def test_classpath_names_only_installed_jars() -> None:
     jars = profile.classpath().split(os.pathsep)
     assert len(jars) == len(profile.JARS)

@@ -6,6 +6,7 @@ then. Each check yields one :class:`CheckResult`; the report is clean only when 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -139,21 +140,30 @@ def check_profile(merged: Graph) -> CheckResult:
 
 def check_owlapi(name: str, title: str, *graphs: Graph) -> CheckResult:
     """The OWL API's OWL 2 DL profile checker over the union of ``graphs``: any violation fails."""
+    return _owlapi_results([(name, title, graphs)])[0]
+
+
+def _owlapi_results(checks: Sequence[tuple[str, str, Sequence[Graph]]]) -> list[CheckResult]:
+    """Each (name, title, graphs) checked by the OWL API, every one in the same Java process."""
     try:
-        report = profile.check(*graphs)
+        reports = profile.check_graph_sets([graphs for _, _, graphs in checks])
     except CityrefError as error:
-        return CheckResult(name, title, "error", error.detail)
-    problems = sorted(v.describe() for v in report.violations)
-    retyped = f", {report.retyped} values of declared opaque datatypes checked as strings" if report.retyped else ""
-    return _result(name, title, problems, f"no violations ({report.axioms} axioms{retyped})")
+        return [CheckResult(name, title, "error", error.detail) for name, title, _ in checks]
+    results = []
+    for (name, title, _), report in zip(checks, reports, strict=True):
+        problems = sorted(v.describe() for v in report.violations)
+        retyped = f", {report.retyped} values of declared opaque datatypes checked as strings" if report.retyped else ""
+        results.append(_result(name, title, problems, f"no violations ({report.axioms} axioms{retyped})"))
+    return results
 
 
 def _owlapi(merged: Graph, examples: Graph) -> list[CheckResult]:
-    results = [check_owlapi("owlapi:ontology", "OWL API: the ontology is in OWL 2 DL", merged)]
+    checks: list[tuple[str, str, Sequence[Graph]]] = [
+        ("owlapi:ontology", "OWL API: the ontology is in OWL 2 DL", (merged,))
+    ]
     if examples:
-        title = "OWL API: ontology + Exampleton in OWL 2 DL"
-        results.append(check_owlapi("owlapi:exampleton", title, merged, examples))
-    return results
+        checks.append(("owlapi:exampleton", "OWL API: ontology + Exampleton in OWL 2 DL", (merged, examples)))
+    return _owlapi_results(checks)
 
 
 def check_rules(store: ox.Store, directory: Path | None) -> list[CheckResult]:

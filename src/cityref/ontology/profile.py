@@ -1,7 +1,8 @@
 """The OWL API's own OWL 2 DL profile checker, run on the ontology (and on a sample city with it).
 
 The check is a small Java program shipped with the package (``java/ProfileCheck.java``), started with Java's
-single-file source mode, so nothing is built: ``java -cp <jars> ProfileCheck.java FILE...``. It uses the OWL API
+single-file source mode, so nothing is built: ``java -cp <jars> ProfileCheck.java FILE... [--and FILE...]``, each
+group of files checked on its own in the one process (:func:`check_file_sets`). It uses the OWL API
 5.1 jars of Debian's ``libowlapi-java`` and the jars they depend on, all under ``/usr/share/java``. Those jars carry
 no ``Class-Path`` in their manifests, so the classpath is the list :data:`JARS`, built from the package's
 dependencies (``apt-cache depends libowlapi-java``); :func:`classpath` says which one is missing, if any.
@@ -116,10 +117,14 @@ def classpath(directory: Path | None = None) -> str:
     return os.pathsep.join(str(jar) for jar in jars)
 
 
-def check_files(paths: Sequence[Path]) -> ProfileReport:
-    """Run the OWL API profile checker on RDF files (``.nt`` N-Triples, anything else Turtle), merged."""
+def check_file_sets(sets: Sequence[Sequence[Path]]) -> list[ProfileReport]:
+    """Run the OWL API profile checker on each set of RDF files (``.nt`` N-Triples, anything else Turtle), each
+    set merged and checked on its own, all in one Java process (a start costs about a second)."""
     java = java_executable("The OWL 2 DL profile check")
-    command = [java, "-cp", classpath(), str(PROGRAM), *(str(p) for p in paths)]
+    files: list[str] = []
+    for paths in sets:
+        files += (["--and"] if files else []) + [str(p) for p in paths]
+    command = [java, "-cp", classpath(), str(PROGRAM), *files]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired as error:
@@ -127,26 +132,52 @@ def check_files(paths: Sequence[Path]) -> ProfileReport:
     if done.returncode != 0:
         raise ReasonerFailed(f"the OWL API profile check failed: {(done.stderr or done.stdout).strip()[:2000]}")
     try:
-        data = json.loads(done.stdout)
-        violations = [
-            ProfileViolation(v["kind"], v["message"], v.get("axiom"), v.get("entity")) for v in data["violations"]
+        found = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+        reports = [
+            ProfileReport(
+                str(data["profile"]),
+                int(data["axioms"]),
+                [
+                    ProfileViolation(v["kind"], v["message"], v.get("axiom"), v.get("entity"))
+                    for v in data["violations"]
+                ],
+            )
+            for data in found
         ]
-        return ProfileReport(str(data["profile"]), int(data["axioms"]), violations)
     except (ValueError, KeyError, TypeError) as error:
         raise ReasonerFailed(f"the OWL API profile check printed no report: {done.stdout[:500]!r}") from error
+    if len(reports) != len(sets):
+        raise ReasonerFailed(f"the OWL API profile check printed {len(reports)} reports for {len(sets)} sets of files")
+    return reports
+
+
+def check_files(paths: Sequence[Path]) -> ProfileReport:
+    """Run the OWL API profile checker on RDF files (``.nt`` N-Triples, anything else Turtle), merged."""
+    return check_file_sets([paths])[0]
+
+
+def check_graph_sets(sets: Sequence[Iterable[Graph]]) -> list[ProfileReport]:
+    """Run the profile checker on the union of each set of graphs (without ``owl:imports``), in one Java process."""
+    names: list[str] = []
+    retyped: list[int] = []
+    try:
+        for graphs in sets:
+            data, _, count = retyped_ntriples(graphs)
+            handle, name = tempfile.mkstemp(suffix=".nt", prefix="cityref-profile-")
+            names.append(name)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            retyped.append(count)
+        reports = check_file_sets([[Path(name)] for name in names])
+        return [ProfileReport(r.profile, r.axioms, r.violations, n) for r, n in zip(reports, retyped, strict=True)]
+    finally:
+        for name in names:
+            os.unlink(name)
 
 
 def check_graphs(graphs: Iterable[Graph]) -> ProfileReport:
     """Run the profile checker on the union of ``graphs`` (without ``owl:imports``)."""
-    data, _, retyped = retyped_ntriples(graphs)
-    handle, name = tempfile.mkstemp(suffix=".nt", prefix="cityref-profile-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        report = check_files([Path(name)])
-        return ProfileReport(report.profile, report.axioms, report.violations, retyped)
-    finally:
-        os.unlink(name)
+    return check_graph_sets([graphs])[0]
 
 
 def check(*graphs: Graph) -> ProfileReport:
