@@ -138,13 +138,9 @@ def check_profile(merged: Graph) -> CheckResult:
     return _result("owl2-dl", "OWL 2 DL structure (declarations, property kinds)", problems, "no structural problems")
 
 
-def check_owlapi(name: str, title: str, *graphs: Graph) -> CheckResult:
-    """The OWL API's OWL 2 DL profile checker over the union of ``graphs``: any violation fails."""
-    return _owlapi_results([(name, title, graphs)])[0]
-
-
 def _owlapi_results(checks: Sequence[tuple[str, str, Sequence[Graph]]]) -> list[CheckResult]:
-    """Each (name, title, graphs) checked by the OWL API, every one in the same Java process."""
+    """The OWL API's OWL 2 DL profile checker over the union of each (name, title, graphs)'s graphs, every one in
+    the same Java process: any violation fails that check."""
     try:
         reports = profile.check_graph_sets([graphs for _, _, graphs in checks])
     except CityrefError as error:

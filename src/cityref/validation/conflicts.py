@@ -8,9 +8,9 @@ format then carries them, and both engines give the same ones.
 Only properties the model means to have one value are compared: the label properties (one per language tag), the
 ontology's ``owl:FunctionalProperty`` declarations, and the properties it flags ``cityref:singleValued true`` (one
 value by the model's meaning, though not declared functional, so that a delivery may still be checked by the
-profiles' cardinalities). A key
-(subject, property[, language]) conflicts when the delivery gives a value the city lacks and the city has one the
-delivery lacks: repeating the city's value, or adding a language the city has no label in, is no conflict.
+profiles' cardinalities). A key (subject, property[, language]) conflicts when the delivery gives a value the city
+lacks and the city has one the delivery lacks: repeating the city's value, or adding a language the city has no
+label in, is no conflict.
 """
 
 from __future__ import annotations
