@@ -56,6 +56,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [item for item in items if item not in needing]
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Under pytest-xdist each worker collects, so each tells the controller, which writes the summary, what it
+    left out."""
+    out = getattr(session.config, "workeroutput", None)
+    if out is not None:
+        out["cityref_not_run"] = dict(_NOT_RUN)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    told = getattr(node, "workeroutput", {}).get("cityref_not_run", {})
+    for key, count in told.items():  # every worker collects the whole suite: the same counts, not a share each
+        _NOT_RUN[key] = max(_NOT_RUN[key], count)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _NOT_RUN["dash"]:
         terminalreporter.write_line(
