@@ -27,7 +27,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from citygen import generate
-from sparql_path import GRAPH, QUERIES
+from sparql_path import QUERIES, city_checkpoint
 
 from cityref.store.results import render_solutions
 
@@ -63,11 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     lines, _ = generate(args.triples)
     with tempfile.TemporaryDirectory() as folder:
-        store = ox.Store(folder)
-        store.load("\n".join(lines).encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(GRAPH))
-        store.flush()
-        del store
-        checkpoint = ox.Store.read_only(folder)
+        checkpoint = city_checkpoint(lines, folder)
         print(f"{len(lines)} triples; median of {args.repeat} runs of each, in turn; ms\n")
         print("| query | rows | engine bytes | two passes | one pass | two passes / engine | one pass / two passes |")
         print("|---|---|---|---|---|---|---|")

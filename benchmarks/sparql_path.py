@@ -42,6 +42,16 @@ QUERIES = {
 GRAPH = "https://city.example/graph/city"
 
 
+def city_checkpoint(lines: list[str], folder: str) -> ox.Store:
+    """The generated city's lines in the named graph :data:`GRAPH` of a store on disk at ``folder``, opened
+    read-only as the query worker opens its checkpoint."""
+    store = ox.Store(folder)
+    store.load("\n".join(lines).encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(GRAPH))
+    store.flush()
+    del store
+    return ox.Store.read_only(folder)
+
+
 def median_ms(fn: Callable[[], object], repeat: int) -> float:
     fn()
     times = []

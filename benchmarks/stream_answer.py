@@ -8,7 +8,12 @@ with the default (sent on in parts as the worker writes it), in turn. Each asks 
 to the end over a plain socket, and reads the server's peak resident memory (``VmHWM``) before and after. Only the
 servers it started are stopped, by PID.
 
+With ``--remote`` cityref's store is an ``oxigraph serve`` of its own (started on an empty folder for each run,
+cityref puts Exampleton in it): the store's capped answer is written again in the server, whole or in parts, and
+the peak is cityref's process alone.
+
     python benchmarks/stream_answer.py --copies 4 --runs 3
+    python benchmarks/stream_answer.py --copies 4 --runs 3 --remote
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 
@@ -32,11 +38,32 @@ def peak_mb(pid: int) -> float:
     return status_mb(pid, "VmHWM")
 
 
-def one(mode: str, copies: int, accept: str) -> dict[str, float]:
+def one(mode: str, copies: int, accept: str, remote: bool = False) -> dict[str, float]:
+    if not remote:
+        return served(mode, copies, accept, {})
+    (port,) = free_ports(1)
+    with tempfile.TemporaryDirectory() as folder:
+        command = ["oxigraph", "serve", "--location", folder, "--bind", f"127.0.0.1:{port}", "--timeout-s", "120"]
+        store = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            extra = {
+                "CITYREF_STORE": "remote",
+                "CITYREF_REMOTE_QUERY_URL": base + "/query",
+                "CITYREF_REMOTE_UPDATE_URL": base + "/update",
+                "CITYREF_REMOTE_GSP_URL": base + "/store",
+            }
+            return served(mode, copies, accept, extra)
+        finally:
+            stop(store)
+
+
+def served(mode: str, copies: int, accept: str, extra: dict[str, str]) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITYREF_")}
     env.update(CITYREF_LOG_JSON="false", CITYREF_RESULT_ROW_CAP="100000000", CITYREF_RESULT_MAX_BYTES=str(2**31),
                CITYREF_QUERY_TIMEOUT_S="120", CITYREF_MAX_QUERY_TIMEOUT_S="120",
                CITYREF_RATE_LIMIT_SPARQL="none")  # fmt: skip
+    env.update(extra)
     if mode == "whole":
         env["CITYREF_RESULT_STREAM_BYTES"] = "0"
     (port,) = free_ports(1)
@@ -78,12 +105,15 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--format", choices=sorted(FORMATS), default="json")
+    parser.add_argument("--remote", action="store_true", help="cityref over an oxigraph serve of its own")
     args = parser.parse_args()
     found: dict[str, list[dict[str, float]]] = {"whole": [], "parts": []}
     for _ in range(args.runs):
         for mode in ("whole", "parts"):
-            found[mode].append(one(mode, args.copies, FORMATS[args.format]))
-    print(f"`SELECT * {{ ?s ?p ?o }}` x {args.copies} over Exampleton, {args.format}, medians of {args.runs}")
+            found[mode].append(one(mode, args.copies, FORMATS[args.format], args.remote))
+    store = "the remote backend" if args.remote else "the embedded store"
+    print(f"`SELECT * {{ ?s ?p ?o }}` x {args.copies} over Exampleton on {store}, {args.format}, ", end="")
+    print(f"medians of {args.runs}")
     print()
     print("| sent | answer MB | first byte s | last byte s | server peak MiB before | after | growth |")
     print("|---|---|---|---|---|---|---|")

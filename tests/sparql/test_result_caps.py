@@ -14,11 +14,12 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from cityref.store.results import read_capped, render_solutions, render_triples
+from cityref.store.results import read_capped, render_ntriples, render_solutions, render_triples
 
 EX = "http://example.org/"
 JSON = "application/sparql-results+json"
 TSV = "text/tab-separated-values"
+NT = "application/n-triples"
 ROWS = 400
 
 
@@ -116,11 +117,102 @@ def test_one_endless_value_is_cut_at_the_byte_cap() -> None:
     assert cut and kept == b"?s\n" and len(taken) == 5
 
 
+def graph(store: ox.Store) -> ox.QueryTriples:
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert isinstance(triples, ox.QueryTriples)
+    return triples
+
+
 def test_triples_cut_at_the_cap_or_already_cut_say_so(store: ox.Store) -> None:
-    triples = [q.triple for q in store]
-    body, truncated = render_triples(iter(triples), "application/n-triples", 30)
-    assert truncated and body.startswith(b"# truncated: ") and body.count(b"\n") == 31
-    body, truncated = render_triples(iter(triples[:20]), "application/n-triples", 30, cut=True)
-    assert truncated and b"tripleCap=30" in body and body.count(b"\n") == 21
-    body, truncated = render_triples(iter(triples[:20]), "application/n-triples", 30)
-    assert not truncated and body.count(b"\n") == 20
+    body, truncated = render_triples(graph(store), NT, 30)
+    assert body is not None and truncated and body.startswith(b"# truncated: ") and body.count(b"\n") == 31
+    few = b"".join(graph(store).serialize(format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)[:20])
+    body, truncated = render_ntriples(few, NT, 30, cut=True)
+    assert body is not None and truncated and b"tripleCap=30" in body and body.count(b"\n") == 21
+    body, truncated = render_ntriples(few, NT, 30)
+    assert body == few and not truncated
+    body, truncated = render_triples(graph(store), NT, ROWS)
+    assert body == graph(store).serialize(format=ox.RdfFormat.N_TRIPLES) and not truncated
+
+
+GRAPH_TYPES = ("text/turtle", NT, "application/rdf+xml", "application/ld+json")
+
+
+def triples_of(body: bytes, media_type: str) -> set[ox.Triple]:
+    graph_format = ox.RdfFormat.from_media_type(media_type)
+    return {quad.triple for quad in ox.parse(body, format=graph_format)}
+
+
+@pytest.mark.parametrize("media_type", GRAPH_TYPES)
+@pytest.mark.parametrize("max_bytes", [500, 2000, 8191, 8193, 20_000])
+def test_a_graph_cut_at_any_byte_cap_parses_back_as_part_of_the_answer(
+    store: ox.Store, media_type: str, max_bytes: int
+) -> None:
+    full, full_cut = render_triples(graph(store), media_type, ROWS)
+    assert full is not None and not full_cut
+    everything = triples_of(full, media_type)
+    assert len(everything) == ROWS
+    runs: list[int] = []
+
+    def again() -> ox.QueryTriples:
+        runs.append(1)
+        return graph(store)
+
+    body, truncated = render_triples(graph(store), media_type, ROWS, max_bytes, again=again)
+    assert body is not None and truncated
+    assert len(runs) == (0 if media_type == NT else 1)  # N-Triples are cut at a line, the others written again
+    assert (b"tripleCap=" in body[:300]) == (media_type != "application/ld+json")  # JSON-LD: the header only
+    kept = triples_of(body, media_type)
+    assert kept < everything and len(body) <= max_bytes + 100  # the signal may come on top of the cap
+    assert kept or max_bytes < 1000
+
+
+def test_a_graph_past_the_byte_cap_with_no_way_to_run_again_is_cut_to_nothing(store: ox.Store) -> None:
+    body, truncated = render_triples(graph(store), "text/turtle", ROWS, 2000)
+    assert body is not None and truncated and not triples_of(body, "text/turtle")
+
+
+def test_a_graph_within_the_caps_is_written_once_by_the_engine(store: ox.Store) -> None:
+    for media_type in GRAPH_TYPES:
+        body, truncated = render_triples(graph(store), media_type, ROWS, 10_000_000)
+        graph_format = ox.RdfFormat.from_media_type(media_type)
+        assert body == graph(store).serialize(format=graph_format) and not truncated
+        body, truncated = render_triples(graph(store), media_type, ROWS - 1, 10_000_000)
+        assert body is not None and truncated and len(triples_of(body, media_type)) == ROWS - 1
+
+
+#: One of each kind of term the engine writes differently in Turtle: the shorter forms of numbers and booleans,
+#: language and direction tags, escapes, blank nodes, repeated subjects and objects.
+TERMS = r"""
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:p 1, 1.5, 1.0e3, true, "x"@en, "tab\there \"quoted\" \\ \u00e9"@fr, "2026-12-04"^^xsd:date ;
+    ex:q [ ex:r ex:b ], _:n ; ex:s "line\nbreak" .
+_:n ex:p ex:a .
+<http://example.org/%20odd> <http://example.org/p> "x"^^<http://example.org/type> .
+"""
+
+
+def test_turtle_is_never_longer_than_the_n_triples_it_is_written_from() -> None:
+    """The reason Turtle answers may be sent in parts once they are within the byte cap as N-Triples."""
+    small = ox.Store()
+    small.load(TERMS.encode(), format=ox.RdfFormat.TURTLE)
+    ntriples = graph(small).serialize(format=ox.RdfFormat.N_TRIPLES)
+    for line in ntriples.splitlines(keepends=True):
+        turtle, _ = render_ntriples(line, "text/turtle", 10)
+        assert turtle is not None and len(turtle) <= len(line), line
+    turtle, _ = render_ntriples(ntriples, "text/turtle", 100)
+    assert turtle is not None and len(turtle) <= len(ntriples)
+    again, first = triples_of(turtle, "text/turtle"), triples_of(ntriples, NT)
+    assert len(again) == len(first) == 13 and grounded(again) == grounded(first) and len(grounded(first)) == 9
+
+
+def grounded(triples: set[ox.Triple]) -> set[ox.Triple]:
+    return {t for t in triples if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)}
+
+
+def test_a_remote_stores_n_triples_are_read_again_and_a_broken_line_is_refused() -> None:
+    line = b'<http://example.org/a> <http://example.org/p> "1" .\n'
+    assert render_ntriples(line, NT, 10) == (line, False)
+    with pytest.raises(SyntaxError):
+        render_ntriples(line + b"<http://example.org/a> broken .\n", NT, 10)

@@ -1,7 +1,7 @@
 """Long answers go from the query worker to the socket in parts (``result_stream_bytes``), over real HTTP.
 
 Exampleton's ``SELECT * { ?s ?p ?o }`` is 2 to 4 MB in every format: with a 4 KiB threshold it is streamed, with 0 it
-is sent whole, by the same server over the same store, so the two bodies must be the same bytes.
+is sent whole, by the same server over the same store, so the two bodies must be the same bytes. On both backends.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ import json
 import os
 import signal
 import socket
+import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pyoxigraph as ox
 import pytest
 from fastapi import FastAPI
-from tests.sparql.conftest import LiveServer, embedded_settings
+from tests.sparql.conftest import LiveServer, embedded_settings, remote_settings
 
 from cityref import Settings, create_app
 
@@ -35,6 +37,31 @@ def streaming() -> Iterator[tuple[FastAPI, Settings, LiveServer]]:
     app = create_app(settings)
     with LiveServer(app) as server:
         yield app, settings, server
+
+
+@pytest.fixture(scope="module")
+def remote_streaming(request: pytest.FixtureRequest) -> Iterator[tuple[FastAPI, Settings, LiveServer]]:
+    """The same over the remote backend (a real ``oxigraph serve``): the store's capped answer is written again in
+    the server, on a thread of its own, and sent on in parts."""
+    settings = remote_settings(
+        request.getfixturevalue("oxigraph_server"), result_stream_bytes=4096, result_row_cap=1_000_000
+    )
+    app = create_app(settings)
+    with LiveServer(app) as server:
+        yield app, settings, server
+
+
+def relays() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "cityref-relay"]
+
+
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def served(request: pytest.FixtureRequest) -> tuple[FastAPI, Settings, LiveServer]:
+    """Either backend's streaming server, for the tests that hold on both."""
+    served: tuple[FastAPI, Settings, LiveServer] = request.getfixturevalue(
+        "streaming" if request.param == "embedded" else "remote_streaming"
+    )
+    return served
 
 
 @contextmanager
@@ -65,9 +92,9 @@ def wait_for(condition: object, timeout_s: float = 20.0) -> bool:
     ("query", "accept"), [(EVERYTHING, t) for t in SELECT_TYPES] + [(GRAPH, t) for t in GRAPH_TYPES]
 )
 def test_an_answer_in_parts_is_the_whole_answer(
-    streaming: tuple[FastAPI, Settings, LiveServer], query: str, accept: str, monkeypatch: pytest.MonkeyPatch
+    served: tuple[FastAPI, Settings, LiveServer], query: str, accept: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app, settings, server = streaming
+    app, settings, server = served
     parts, streamed = fetch(server, query, accept)
     assert parts.status == 200 and parts.getheader("transfer-encoding") == "chunked"
     assert parts.getheader("content-length") is None and parts.getheader("content-type", "").startswith(accept)
@@ -75,7 +102,7 @@ def test_an_answer_in_parts_is_the_whole_answer(
     whole, body = fetch(server, query, accept)
     assert whole.getheader("content-length") == str(len(body)) and len(body) > 1_000_000
     assert streamed == body
-    assert app.state.work.query.running == 0
+    assert app.state.work.query.running == 0 and wait_for(lambda: not relays())
 
 
 def test_a_short_answer_still_comes_whole(streaming: tuple[FastAPI, Settings, LiveServer]) -> None:
@@ -85,16 +112,21 @@ def test_a_short_answer_still_comes_whole(streaming: tuple[FastAPI, Settings, Li
 
 
 def test_a_cut_answer_in_parts_says_so(
-    streaming: tuple[FastAPI, Settings, LiveServer], monkeypatch: pytest.MonkeyPatch
+    served: tuple[FastAPI, Settings, LiveServer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, settings, server = streaming
+    _, settings, server = served
     monkeypatch.setattr(settings, "result_row_cap", 5000)
+    monkeypatch.setattr(settings, "result_triple_cap", 5000)
     answer, body = fetch(server, EVERYTHING, "application/sparql-results+json")
     assert answer.getheader("transfer-encoding") == "chunked" and answer.getheader("x-cityref-truncated") == "true"
     parsed = json.loads(body)
     assert parsed["truncated"] is True and parsed["rowCap"] == 5000 and len(parsed["results"]["bindings"]) == 5000
     _, xml = fetch(server, EVERYTHING, "application/sparql-results+xml")
     assert xml.count(b"<result>") == 5000 and b"https://w3id.org/cityref/def/truncated?rowCap=5000" in xml[:4096]
+    answer, turtle = fetch(server, GRAPH, "text/turtle")
+    assert answer.getheader("transfer-encoding") == "chunked" and answer.getheader("x-cityref-truncated") == "true"
+    assert turtle.startswith(b"# truncated: https://w3id.org/cityref/def/truncated?tripleCap=5000\n")
+    assert len(list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))) == 5000
 
 
 def test_the_slot_is_held_until_the_last_part_and_a_client_that_leaves_frees_it(
@@ -129,25 +161,32 @@ def test_a_worker_that_dies_while_sending_cuts_the_connection_short(
     assert json.loads(fetch(server, "ASK {}", "application/sparql-results+json")[1])["boolean"] is True
 
 
+def writers(app: FastAPI) -> list[object]:
+    """What is writing answers: the busy query workers' PIDs on the embedded store, the relay threads on the remote."""
+    pool = getattr(app.state.store, "queries", None)
+    return list(pool.busy_pids()) if pool is not None else list(relays())
+
+
 def test_a_client_that_stops_reading_is_given_up_at_the_budget(
-    streaming: tuple[FastAPI, Settings, LiveServer], monkeypatch: pytest.MonkeyPatch
+    served: tuple[FastAPI, Settings, LiveServer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A slow reader cannot hold a slot and a worker past the query's budget: the budget covers sending."""
-    app, settings, server = streaming
+    """A slow reader cannot hold a slot and a worker (or the remote backend's writing thread) past the query's
+    budget: the budget covers sending."""
+    app, settings, server = served
     monkeypatch.setattr(settings, "result_max_bytes", 256 * 1024 * 1024)
-    pool = app.state.store.queries
     sock = socket.create_connection(("127.0.0.1", server.port))
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     # about 900,000 rows, 14 MB of CSV: more than the pipes, the queue and the socket buffers hold unread
     query = EVERYTHING.replace("?s ?p ?o }", "?s ?p ?o . VALUES ?n { 1 2 3 4 5 6 } }")
-    path = "/sparql?" + urllib.parse.urlencode({"query": query, "timeout": "3"})
+    path = "/sparql?" + urllib.parse.urlencode({"query": query, "timeout": "4"})
     sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/csv\r\n\r\n".encode())
     try:
         assert sock.recv(64).startswith(b"HTTP/1.1 200")
-        busy = pool.busy_pids()
+        busy = writers(app)
         assert app.state.work.query.running == 1 and len(busy) == 1
         assert wait_for(lambda: app.state.work.query.running == 0, timeout_s=15)
-        assert wait_for(lambda: busy[0] not in pool.pids())
+        pool = getattr(app.state.store, "queries", None)
+        assert wait_for(lambda: busy[0] not in (pool.pids() if pool is not None else relays()))
     finally:
         sock.close()
 
@@ -194,3 +233,15 @@ def test_a_canned_query_is_streamed_as_sparql_is(
     assert whole.getheader("content-length") == str(len(body)) and len(body) > 4096
     assert streamed == body and json.loads(body)["results"]["bindings"]
     assert app.state.work.query.running == 0
+
+
+def test_a_client_that_leaves_a_remote_answer_frees_its_slot_and_thread(
+    remote_streaming: tuple[FastAPI, Settings, LiveServer],
+) -> None:
+    app, _, server = remote_streaming
+    with opened(server, EVERYTHING, "application/sparql-results+xml") as answer:
+        assert answer.read(1000).startswith(b"<?xml")
+        assert app.state.work.query.running == 1 and len(relays()) == 1
+    assert wait_for(lambda: app.state.work.query.running == 0)
+    assert wait_for(lambda: not relays())
+    assert json.loads(fetch(server, "ASK {}", "application/sparql-results+json")[1])["boolean"] is True

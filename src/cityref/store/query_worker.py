@@ -13,12 +13,13 @@ server kills when the budget runs out (:mod:`cityref.workers`). Messages:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
 
 from cityref.errors import BadRequest, NotAcceptable
-from cityref.store.results import Sender, render_boolean, render_solutions, render_triples, send_whole
+from cityref.store.results import Sender, render_boolean, render_solutions, render_triples
 
 
 def dataset(request: dict[str, Any]) -> dict[str, Any]:
@@ -40,8 +41,14 @@ def dataset(request: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def render(result: Any, request: dict[str, Any], sender: Sender | None = None) -> tuple[bytes | None, str, bool, str]:
-    """An engine result as ``(body, media_type, truncated, kind)``; ``body`` is ``None`` when it went in parts."""
+def render(
+    result: Any,
+    request: dict[str, Any],
+    sender: Sender | None = None,
+    again: Callable[[], Any] | None = None,
+) -> tuple[bytes | None, str, bool, str]:
+    """An engine result as ``(body, media_type, truncated, kind)``; ``body`` is ``None`` when it went in parts.
+    ``again()`` runs the query once more, for a graph answer past the byte cap (:func:`render_triples`)."""
     max_bytes = request.get("max_bytes", 0)
     stream_bytes = request.get("stream_bytes", 0) if sender is not None else 0
     if isinstance(result, ox.QuerySolutions):
@@ -66,9 +73,16 @@ def render(result: Any, request: dict[str, Any], sender: Sender | None = None) -
     media_type = request["graph_media_type"]
     if media_type is None:
         raise NotAcceptable("None of the accepted media types can carry CONSTRUCT results")
-    whole, truncated = render_triples(result, media_type, request.get("triple_cap", request["row_cap"]), max_bytes)
-    # the byte cap may make a CONSTRUCT answer be written again, so it is written whole, then sent on in parts
-    body = send_whole(whole, sender, stream_bytes, (media_type, truncated, "construct"))
+    body, truncated = render_triples(
+        result,
+        media_type,
+        request.get("triple_cap", request["row_cap"]),
+        max_bytes,
+        again=again,
+        sender=sender,
+        stream_bytes=stream_bytes,
+        head=lambda cut: (media_type, cut, "construct"),
+    )
     return body, media_type, truncated, "construct"
 
 
@@ -81,7 +95,7 @@ def execute(
         # Inside the try: a graph IRI the engine refuses (ValueError) is a 400, not the worker's end.
         kwargs: dict[str, Any] = {"base_iri": request.get("base_iri"), **dataset(request)}
         result = store.query(request["sparql"], **kwargs)
-        return render(result, request, sender)
+        return render(result, request, sender, lambda: store.query(request["sparql"], **kwargs))
     except SyntaxError as error:
         raise sparql_syntax_problem(error) from None
     except ValueError as error:

@@ -55,7 +55,8 @@ from cityref.store.base import (
     sparql_iri,
 )
 from cityref.store.health import Breaker
-from cityref.store.results import read_capped, render_boolean, render_solutions, render_triples
+from cityref.store.relay import relay
+from cityref.store.results import Sender, read_capped, render_boolean, render_ntriples, render_solutions
 
 log = logging.getLogger(__name__)
 
@@ -299,13 +300,11 @@ class RemoteStore(Store):
                 return QueryOutcome(_answer(lambda: _boolean(chunks, asked)), asked, False, kind)
             if kind == "select":
                 # The header line, the capped rows and one more that proves the cut.
-                tsv, cut = read_capped(chunks, request.row_cap + 1, request.max_bytes)
-                body, truncated = _answer(lambda: _select(tsv, asked, request, cut))
-                return QueryOutcome(body, asked, truncated, kind)
-            cap = request.triple_cap or request.row_cap
-            triples, cut = read_capped(chunks, cap, request.max_bytes)
-            body, truncated = _answer(lambda: _graph(triples, asked, cap, request.max_bytes, cut))
-            return QueryOutcome(body, asked, truncated, kind)
+                kept, cut = read_capped(chunks, request.row_cap + 1, request.max_bytes)
+            else:
+                kept, cut = read_capped(chunks, request.triple_cap or request.row_cap, request.max_bytes)
+        # The store's connection is free again: the answer is written from what was kept.
+        return _written(kept, cut, asked, kind, request)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         self._forget_sizes()
@@ -604,18 +603,48 @@ def _boolean(chunks: Iterator[bytes], media_type: str) -> bytes:
     return render_boolean(result, media_type)
 
 
-def _select(tsv: bytes, media_type: str, request: QueryRequest, cut: bool) -> tuple[bytes, bool]:
-    solutions = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise ValueError("it holds no solutions")
-    body, truncated = render_solutions(solutions, media_type, request.row_cap, request.max_bytes, cut=cut)
-    assert body is not None  # no sender: always whole
-    return body, truncated
+_RELAY_RATIO = 8
+"""Kept text shorter than the stream threshold over this is written whole at once, without a thread: no format
+writes a row or a triple at eight times its TSV or N-Triples length."""
 
 
-def _graph(ntriples: bytes, media_type: str, cap: int, max_bytes: int, cut: bool) -> tuple[bytes, bool]:
-    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    return render_triples(triples, media_type, cap, max_bytes, cut=cut)
+def _written(kept: bytes, cut: bool, media_type: str, kind: str, request: QueryRequest) -> QueryOutcome:
+    """The store's capped answer (TSV for SELECT, N-Triples for graphs) written again by pyoxigraph in
+    ``media_type``; past the request's ``stream_bytes``, on a thread of its own and handed on in parts."""
+    stream_bytes = request.stream_bytes
+
+    def write(sender: Sender | None) -> tuple[bytes | None, bool]:
+        def head(truncated: bool) -> tuple[str, bool, str]:
+            return media_type, truncated, kind
+
+        def render() -> tuple[bytes | None, bool]:
+            if kind == "select":
+                solutions = ox.parse_query_results(kept, ox.QueryResultsFormat.TSV)
+                if not isinstance(solutions, ox.QuerySolutions):
+                    raise ValueError("it holds no solutions")
+                return render_solutions(
+                    solutions, media_type, request.row_cap, request.max_bytes, cut=cut,
+                    sender=sender, stream_bytes=stream_bytes, head=head,
+                )  # fmt: skip
+            cap = request.triple_cap or request.row_cap
+            return render_ntriples(
+                kept, media_type, cap, request.max_bytes, cut=cut, sender=sender, stream_bytes=stream_bytes, head=head
+            )
+
+        return _answer(render)
+
+    if not stream_bytes or len(kept) * _RELAY_RATIO <= stream_bytes:
+        body, truncated = write(None)
+        assert body is not None  # no sender: always whole
+        return QueryOutcome(body, media_type, truncated, kind)
+    written = relay(write)
+    if written.parts is None:
+        assert written.whole is not None
+        body, truncated = written.whole
+        assert body is not None
+        return QueryOutcome(body, media_type, truncated, kind)
+    head_type, truncated, _ = written.head
+    return QueryOutcome(b"", head_type, truncated, kind, parts=written.parts)
 
 
 def _lines(response: httpx.Response, max_line: int = _LINE_BYTES) -> Iterator[bytes]:

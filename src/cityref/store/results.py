@@ -4,7 +4,8 @@ remote backend.
 
 Row cap without handing rows through Python: SELECT results are first serialised by the engine to TSV into a sink
 that stops the serialiser once ``row_cap + 1`` lines (or ``max_bytes``) have arrived; the kept TSV is parsed back and
-serialised by the engine again in the format asked for. TSV keeps every term exactly (unlike CSV).
+serialised by the engine again in the format asked for. TSV keeps every term exactly (unlike CSV). CONSTRUCT and
+DESCRIBE answers the same way through N-Triples, whose lines are triples.
 
 An answer larger than the request's ``stream_bytes`` is not returned whole: the engine's writes go on to the
 server in parts as they come (:class:`Parts`), after a head saying the media type, the form and whether it was cut.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Protocol, cast
 
@@ -233,25 +235,123 @@ def render_boolean(result: Any, media_type: str) -> bytes:
     return result.serialize(format=results_format) or b""
 
 
+NTRIPLES = "application/n-triples"
+
+
+class _Bounded(io.RawIOBase):
+    """A binary sink that keeps at most ``max_bytes`` (0: no cap) and stops the writer at the first write past it."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.max_bytes = max_bytes
+        self.full = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.full or (self.max_bytes and self.size + len(data) > self.max_bytes):
+            self.full = True
+            raise _CapReached
+        self.chunks.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+
+def _capped_ntriples(triples: Any, triple_cap: int, max_bytes: int) -> tuple[bytes, bool]:
+    sink = _CappedLines(triple_cap, max_bytes)
+    try:
+        triples.serialize(sink, ox.RdfFormat.N_TRIPLES)
+    except (_CapReached, OSError) as error:
+        if not sink.truncated:
+            raise error
+    return sink.finish(), sink.truncated
+
+
 def render_triples(
-    triples: Any, media_type: str, triple_cap: int, max_bytes: int = 0, *, cut: bool = False
-) -> tuple[bytes, bool]:
-    """Serialise CONSTRUCT/DESCRIBE triples in ``media_type``, at most ``triple_cap`` of them and ``max_bytes``;
-    ``cut`` as for :func:`render_solutions`."""
+    triples: Any,
+    media_type: str,
+    triple_cap: int,
+    max_bytes: int = 0,
+    *,
+    again: Callable[[], Any] | None = None,
+    sender: Sender | None = None,
+    stream_bytes: int = 0,
+    head: Any = None,
+) -> tuple[bytes | None, bool]:
+    """Serialise the engine's CONSTRUCT/DESCRIBE triples in ``media_type``, at most ``triple_cap`` of them and
+    ``max_bytes``; returns (body, truncated), the body ``None`` when it went in parts (as for
+    :func:`render_solutions`). No Python code runs for each triple:
+
+    - N-Triples: the engine writes them into a sink that counts lines and stops it at the caps;
+    - any other format: the engine's writer takes at most ``triple_cap`` triples from the engine's iterator (through
+      :func:`itertools.islice`) into a sink that stops it at the byte cap. Past the byte cap, ``again()`` runs the
+      query once more and the answer is written from fewer triples, through N-Triples (without ``again``, the
+      answer is then cut to no triple at all)."""
+    if media_type == NTRIPLES:
+        ntriples, cut = _capped_ntriples(triples, triple_cap, max_bytes)
+        return render_ntriples(
+            ntriples, media_type, triple_cap, max_bytes, cut=cut, ours=True,
+            sender=sender, stream_bytes=stream_bytes, head=head,
+        )  # fmt: skip
     graph_format = ox.RdfFormat.from_media_type(media_type)
     assert graph_format is not None
-    kept: list[Any] = []
-    truncated = cut
-    for triple in triples:
-        if len(kept) == triple_cap:
-            truncated = True
-            break
-        kept.append(triple)
-    body = ox.serialize(kept, format=graph_format) or b""
-    while max_bytes and len(body) > max_bytes and kept:
-        truncated = True
-        kept = kept[: max(0, int(len(kept) * max_bytes / len(body) * 0.9))]
-        body = ox.serialize(kept, format=graph_format) or b""
+    sink = _Bounded(max_bytes)
+    try:
+        ox.serialize(itertools.islice(triples, triple_cap), cast("IO[bytes]", sink), graph_format)
+    except (_CapReached, OSError) as error:
+        if not sink.full:
+            raise error
+        ntriples = _capped_ntriples(again(), triple_cap, max_bytes)[0] if again else b""
+        return render_ntriples(
+            ntriples, media_type, triple_cap, max_bytes, cut=True, ours=True,
+            sender=sender, stream_bytes=stream_bytes, head=head,
+        )  # fmt: skip
+    truncated = next(triples, None) is not None
+    body = b"".join(sink.chunks)
     if truncated:
         body = mark_truncated(body, media_type, triple_cap, what="tripleCap")
-    return body, truncated
+    return send_whole(body, sender, stream_bytes, head(truncated) if head else None), truncated
+
+
+STREAMED_GRAPHS = ("application/n-triples", "text/turtle")
+"""Graph formats never longer than the N-Triples they are written from (Turtle only leaves out repeated subjects
+and shortens some literals), so that an answer kept within the byte cap as N-Triples can be sent in parts."""
+
+
+def render_ntriples(
+    ntriples: bytes,
+    media_type: str,
+    triple_cap: int,
+    max_bytes: int = 0,
+    *,
+    cut: bool = False,
+    ours: bool = False,
+    sender: Sender | None = None,
+    stream_bytes: int = 0,
+    head: Any = None,
+) -> tuple[bytes | None, bool]:
+    """Write ``ntriples`` (at most the caps already) in ``media_type``; ``cut``: more triples came than were kept.
+    ``ours``: the engine wrote them, so N-Triples are sent as they are; a remote store's are read and written again,
+    which also checks them. Formats of :data:`STREAMED_GRAPHS` go in parts past ``stream_bytes``; any other is
+    written whole and, past ``max_bytes``, written again from fewer triples."""
+    graph_format = ox.RdfFormat.from_media_type(media_type)
+    assert graph_format is not None
+    mark = (lambda body: mark_truncated(body, media_type, triple_cap, what="tripleCap")) if cut else None
+    if media_type in STREAMED_GRAPHS:
+        out = Parts(sender, stream_bytes, head(cut) if head else None, mark)
+        if ours and graph_format == ox.RdfFormat.N_TRIPLES:
+            out.write(ntriples)
+        else:
+            ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), cast("IO[bytes]", out), graph_format)
+        return out.finish(), cut
+    kept, truncated = ntriples, cut
+    body = ox.serialize(ox.parse(kept, format=ox.RdfFormat.N_TRIPLES), format=graph_format) or b""
+    while max_bytes and len(body) > max_bytes and kept:
+        truncated = True
+        kept = kept[: kept.rfind(b"\n", 0, int(len(kept) * max_bytes / len(body) * 0.9)) + 1]
+        body = ox.serialize(ox.parse(kept, format=ox.RdfFormat.N_TRIPLES), format=graph_format) or b""
+    if truncated:
+        body = mark_truncated(body, media_type, triple_cap, what="tripleCap")
+    return send_whole(body, sender, stream_bytes, head(truncated) if head else None), truncated
