@@ -252,3 +252,40 @@ def test_relative_iris_are_not_fetches(embedded_client: TestClient) -> None:
     """Relative IRIs elsewhere are plain terms resolved against the endpoint: nothing for the allow-list."""
     assert analyse("INSERT DATA { <s> <p> 'o1' }").services == []
     assert analyse("SELECT * { <s> ?p ?o FILTER(?o < 1) }").services == []
+
+
+def test_a_query_texts_reading_is_remembered_and_a_refusal_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``read_query`` remembers what a passing text said; a text refused by the allow-list or the shape check is
+    refused again each time, and a long text is read anew each time."""
+    from cityref import Settings
+    from cityref.errors import LimitExceeded
+    from cityref.sparql import service
+
+    reads: list[str] = []
+    real = service.analyse
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        reads.append(text)
+        return real(text)
+
+    monkeypatch.setattr(service, "analyse", counting)
+    service._read_remembered.cache_clear()
+    settings = Settings(data_dir=None, sparql_max_nesting=8)
+    text = "SELECT * WHERE { SERVICE <" + EVIL + "> { ?s ?p ?o } }"
+    first = service.read_query(text, settings)
+    assert service.read_query(text, settings) is first and len(reads) == 1
+    for _ in range(2):  # remembered or not, the allow-list still refuses it
+        with pytest.raises(Forbidden):
+            check_services(service.read_query(text, settings), settings.allowed_remote_hosts)
+    deep = "ASK { " + "{ " * 9 + "}" * 9 + " }"
+    for _ in range(2):
+        with pytest.raises(LimitExceeded):
+            service.read_query(deep, settings)
+    long = "ASK { } #" + "x" * service.READ_TEXT_CHARS
+    service.read_query(long, settings)
+    service.read_query(long, settings)
+    assert reads.count(long) == 2
+    other_limits = Settings(data_dir=None, sparql_max_nesting=64)
+    service.read_query(deep, other_limits)  # the limits are part of what is remembered
+    assert reads.count(deep) == 1
+    assert service._read_remembered.cache_info().maxsize == service.READ_TEXTS

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cityref import media
 from cityref.errors import BadRequest, CityrefError, NotAcceptable
@@ -55,6 +56,28 @@ def parse_timeout(raw: str | None) -> float | None:
     if not math.isfinite(value):
         raise BadRequest(f"timeout must be a number of seconds, not {raw!r}")
     return value
+
+
+READ_TEXTS = 256
+"""Query texts whose reading (:func:`read_query`) is remembered: a dashboard or a client library sends the same few
+texts again and again. Texts longer than :data:`READ_TEXT_CHARS` are read every time."""
+READ_TEXT_CHARS = 8192
+
+
+@lru_cache(maxsize=READ_TEXTS)
+def _read_remembered(sparql: str, max_nesting: int, max_operators: int) -> Analysis:
+    check_shape(sparql, max_nesting=max_nesting, max_operators=max_operators)
+    return analyse(sparql)
+
+
+def read_query(sparql: str, settings: Settings) -> Analysis:
+    """The text's shape checked (422 past the nesting and operator limits) and its form and SERVICE calls read
+    (:func:`~cityref.sparql.text.analyse`). A text that passed is remembered with its reading; a refusal is not,
+    so it is read again each time it comes. The reading is shared: callers only read it."""
+    limits = (settings.sparql_max_nesting, settings.sparql_max_operators)
+    if len(sparql) > READ_TEXT_CHARS:
+        return _read_remembered.__wrapped__(sparql, *limits)
+    return _read_remembered(sparql, *limits)
 
 
 def check_dataset(default_graph_uris: Sequence[str], named_graph_uris: Sequence[str]) -> None:
@@ -110,8 +133,7 @@ def run_query(
       and every graph is available to ``GRAPH``; a request that names graphs gets exactly those, as the protocol
       says (the embedded store; a remote store applies its own reading).
     """
-    analysis = analyse(sparql)
-    check_shape(sparql, max_nesting=settings.sparql_max_nesting, max_operators=settings.sparql_max_operators)
+    analysis = read_query(sparql, settings)
     check_dataset(default_graph_uris, named_graph_uris)
     if analysis.kind is None and analysis.is_update:
         raise BadRequest("This is an update; send it as an update (POST update= or application/sparql-update)")
