@@ -35,8 +35,9 @@ def test_docstring_examples_run() -> None:
     import doctest
 
     from cityref import i18n, lang, media, queryfile, terms, validation
+    from cityref.api import security
     from cityref.terms import text
 
-    for module in (media, lang, queryfile, text, terms, validation, i18n):
+    for module in (media, lang, queryfile, text, terms, validation, i18n, security):
         failures, tried = doctest.testmod(module)
         assert tried > 0 and failures == 0, module.__name__

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 from tests.hygiene.conftest import ADMIN, LOADER, UPDATER, hygiene_settings
 
@@ -125,3 +127,18 @@ def test_parameters_that_merely_resemble_key_names_pass(client: TestClient) -> N
 def test_malformed_key_entries_fail_at_start(entry: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         hygiene_settings(api_keys=[entry])
+
+
+@given(st.text(alphabet="ab=&+%2F5fAPI_KEY;x ", max_size=40))
+def test_the_url_check_reads_parameter_names_as_parse_qsl_does(query: str) -> None:
+    """The key check reads only the names of a query string, not its (possibly long) values: the same names."""
+    from urllib.parse import parse_qsl
+
+    from cityref.api.security import parameter_names
+
+    assert parameter_names(query) == {name.lower() for name, _ in parse_qsl(query, keep_blank_values=True)}
+
+
+def test_a_key_hidden_behind_an_escape_in_the_url_is_refused(client: TestClient) -> None:
+    answer = client.get("/sparql?query=ASK%20%7B%7D&api%5Fkey=x", headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 400 and "api_key" in answer.json()["parameters"]

@@ -28,7 +28,7 @@ import hashlib
 import math
 import re
 import time
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -106,6 +106,16 @@ def docs_policy(kind: str, html: bytes) -> str:
         f"default-src 'none'; script-src {scripts}; style-src 'self' 'unsafe-inline'; font-src 'self'; "
         f"worker-src blob:; {common}"
     )
+
+
+def parameter_names(query: str) -> set[str]:
+    """The lower-cased names of a query string's parameters, as ``parse_qsl(query, keep_blank_values=True)`` reads
+    them, without decoding the values (a SPARQL text can be most of the query string).
+
+    >>> sorted(parameter_names("query=ASK%20%7B%7D&API%5FKEY=x&flag&a+b=1"))
+    ['a b', 'api_key', 'flag', 'query']
+    """
+    return {unquote(part.split("=", 1)[0].replace("+", " ")).lower() for part in query.split("&") if part}
 
 
 class BodyTooLarge(StarletteHTTPException):
@@ -224,7 +234,7 @@ class HttpHygiene:
         """A 400, 429 or 413 decided from the request line and headers alone, or ``None`` to go on."""
         query = scope.get("query_string", b"").decode("latin-1")
         if query:
-            names = {name.lower() for name, _ in parse_qsl(query, keep_blank_values=True)}
+            names = parameter_names(query)
             found = sorted(names & KEY_PARAMETERS)
             if found:
                 return _problem(

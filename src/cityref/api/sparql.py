@@ -36,6 +36,12 @@ Pairs = list[tuple[str, str]]
 """Query-string or form members in order, repeats kept (the protocol's dataset parameters repeat)."""
 
 
+def _url_pairs(request: Request) -> Pairs:
+    """The query string's members, as FastAPI has already read them for the request (the same ``parse_qsl``,
+    blank values kept): not read a second time."""
+    return request.query_params.multi_items()
+
+
 def _params(pairs: Pairs, name: str) -> list[str]:
     return [v for k, v in pairs if k == name]
 
@@ -137,7 +143,7 @@ async def _update(request: Request, settings: Settings, store: Store, text: str,
 
 @router.get("/sparql", summary="SPARQL query (GET), service description or query page", response_model=None)
 async def sparql_get(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
-    pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    pairs = _url_pairs(request)
     if _params(pairs, "update"):
         raise BadRequest("Updates must be sent with POST")
     text = _single(pairs, "query")
@@ -159,7 +165,7 @@ def _workbench(request: Request, settings: Settings, text: str | None) -> HTMLRe
 async def sparql_post(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
     content_type = request.headers.get("content-type", "")
     bare = content_type.split(";", 1)[0].strip().lower()
-    url_pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    url_pairs = _url_pairs(request)
     body = await read_limited(request, settings.max_body_bytes)
     if bare == FORM:
         pairs = url_pairs + parse_qsl(_text(body, content_type), keep_blank_values=True)
