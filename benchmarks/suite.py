@@ -10,7 +10,9 @@ print to ``OUT/results.md`` with the command of each table, plus ``OUT/validatio
 - ``validate_devices.py``: validation through the CLI on both engines, plain pySHACL and plain shacl-rust;
 - ``sparql_path.py``: a query's time in process, pyoxigraph alone against cityref's ``run_query``;
 - ``row_cap_pass.py``: what the row cap's second pass costs, against one-pass ways;
-- ``stream_answer.py``: a long ``/sparql`` answer sent whole or in parts (first byte, last byte, server memory);
+- ``construct_answer.py``: what writing a CONSTRUCT answer costs the query worker, against the engine alone;
+- ``stream_answer.py``: a long ``/sparql`` answer sent whole or in parts (first byte, last byte, server memory), on
+  the embedded store and on the remote backend;
 - ``remote_answers.py``: the remote backend's capped read and rewrite of an answer, against passing it on;
 - ``worker_hop_alternatives.py``: the query worker's round trip against other ways to cross to a process;
 - ``sparql_wrk.py``: ``/sparql`` under wrk against ``oxigraph serve`` and, when named, rdflib-endpoint;
@@ -145,7 +147,12 @@ def main() -> None:
         ["sparql_path.py", "--triples", ",".join(map(str, sizes)), "--repeat", "5", "--json", str(path_json)],
     )
     section("The row cap's second pass", ["row_cap_pass.py", "--triples", "100000", "--repeat", "40"])
+    section("CONSTRUCT answers written by the engine", ["construct_answer.py", "--triples", "100000", "--repeat", "5"])
     section("A long answer, whole or in parts", ["stream_answer.py", "--copies", "4", "--runs", "3"])
+    section(
+        "A long answer, whole or in parts, on the remote backend",
+        ["stream_answer.py", "--copies", "4", "--runs", "3", "--remote"],
+    )
     section("The remote backend's answers, capped", ["remote_answers.py", "--triples", "100000", "--repeat", "20"])
     section("The worker hop: transports measured", ["worker_hop_alternatives.py", "--repeat", "2000"])
     wrk = ["sparql_wrk.py", "--triples", "100000", "--duration", duration]
