@@ -5,7 +5,8 @@ remote backend.
 Row cap without handing rows through Python: SELECT results are first serialised by the engine to TSV into a sink
 that stops the serialiser once ``row_cap + 1`` lines (or ``max_bytes``) have arrived; the kept TSV is parsed back and
 serialised by the engine again in the format asked for. TSV keeps every term exactly (unlike CSV). CONSTRUCT and
-DESCRIBE answers the same way through N-Triples, whose lines are triples.
+DESCRIBE answers asked for as N-Triples are cut the same way, a triple a line; in other formats the engine's writer
+takes at most the cap's worth of triples from the engine's iterator (:func:`render_triples`).
 
 An answer larger than the request's ``stream_bytes`` is not returned whole: the engine's writes go on to the
 server in parts as they come (:class:`Parts`), after a head saying the media type, the form and whether it was cut.
