@@ -129,20 +129,32 @@ def test_a_cut_answer_in_parts_says_so(
     assert len(list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))) == 5000
 
 
+def writers(app: FastAPI) -> list[object]:
+    """What is writing answers: the busy query workers' PIDs on the embedded store, the relay threads on the remote."""
+    pool = getattr(app.state.store, "queries", None)
+    return list(pool.busy_pids()) if pool is not None else list(relays())
+
+
+def ended(app: FastAPI, writer: object) -> bool:
+    """Whether ``writer`` (one of :func:`writers`) is gone: the worker ended, or the thread done."""
+    pool = getattr(app.state.store, "queries", None)
+    return writer not in (pool.pids() if pool is not None else relays())
+
+
 def test_the_slot_is_held_until_the_last_part_and_a_client_that_leaves_frees_it(
-    streaming: tuple[FastAPI, Settings, LiveServer],
+    served: tuple[FastAPI, Settings, LiveServer],
 ) -> None:
     """The gate counts a streaming answer as running until it ends; a client that goes away after the first bytes
-    ends the worker still sending (the rest of the answer is in its pipe) and frees the slot."""
-    app, _, server = streaming
-    pool = app.state.store.queries
+    ends the worker still sending (the rest of the answer is in its pipe), or the remote backend's writing thread,
+    and frees the slot."""
+    app, _, server = served
     with opened(server, EVERYTHING, "application/sparql-results+xml") as answer:
         assert answer.read(1000).startswith(b"<?xml")
         assert app.state.work.query.running == 1
-        busy = pool.busy_pids()
+        busy = writers(app)
         assert len(busy) == 1
     assert wait_for(lambda: app.state.work.query.running == 0)
-    assert wait_for(lambda: busy[0] not in pool.pids())
+    assert wait_for(lambda: ended(app, busy[0]))
     assert json.loads(fetch(server, "ASK {}", "application/sparql-results+json")[1])["boolean"] is True
 
 
@@ -159,12 +171,6 @@ def test_a_worker_that_dies_while_sending_cuts_the_connection_short(
             answer.read()
     assert wait_for(lambda: app.state.work.query.running == 0)
     assert json.loads(fetch(server, "ASK {}", "application/sparql-results+json")[1])["boolean"] is True
-
-
-def writers(app: FastAPI) -> list[object]:
-    """What is writing answers: the busy query workers' PIDs on the embedded store, the relay threads on the remote."""
-    pool = getattr(app.state.store, "queries", None)
-    return list(pool.busy_pids()) if pool is not None else list(relays())
 
 
 def test_a_client_that_stops_reading_is_given_up_at_the_budget(
@@ -185,8 +191,7 @@ def test_a_client_that_stops_reading_is_given_up_at_the_budget(
         busy = writers(app)
         assert app.state.work.query.running == 1 and len(busy) == 1
         assert wait_for(lambda: app.state.work.query.running == 0, timeout_s=15)
-        pool = getattr(app.state.store, "queries", None)
-        assert wait_for(lambda: busy[0] not in (pool.pids() if pool is not None else relays()))
+        assert wait_for(lambda: ended(app, busy[0]))
     finally:
         sock.close()
 
@@ -233,15 +238,3 @@ def test_a_canned_query_is_streamed_as_sparql_is(
     assert whole.getheader("content-length") == str(len(body)) and len(body) > 4096
     assert streamed == body and json.loads(body)["results"]["bindings"]
     assert app.state.work.query.running == 0
-
-
-def test_a_client_that_leaves_a_remote_answer_frees_its_slot_and_thread(
-    remote_streaming: tuple[FastAPI, Settings, LiveServer],
-) -> None:
-    app, _, server = remote_streaming
-    with opened(server, EVERYTHING, "application/sparql-results+xml") as answer:
-        assert answer.read(1000).startswith(b"<?xml")
-        assert app.state.work.query.running == 1 and len(relays()) == 1
-    assert wait_for(lambda: app.state.work.query.running == 0)
-    assert wait_for(lambda: not relays())
-    assert json.loads(fetch(server, "ASK {}", "application/sparql-results+json")[1])["boolean"] is True
