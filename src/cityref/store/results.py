@@ -22,6 +22,8 @@ from typing import IO, Any, Protocol, cast
 
 import pyoxigraph as ox
 
+from cityref.store.base import NTRIPLES
+
 TRUNCATION_LINK = "https://w3id.org/cityref/def/truncated"
 PART_BYTES = 256 * 1024
 """About how much each part of a streamed answer carries."""
@@ -236,9 +238,6 @@ def render_boolean(result: Any, media_type: str) -> bytes:
     return result.serialize(format=results_format) or b""
 
 
-NTRIPLES = "application/n-triples"
-
-
 class _Bounded(io.RawIOBase):
     """A binary sink that keeps at most ``max_bytes`` (0: no cap) and stops the writer at the first write past it."""
 
@@ -290,12 +289,15 @@ def render_triples(
       :func:`itertools.islice`) into a sink that stops it at the byte cap. Past the byte cap, ``again()`` runs the
       query once more and the answer is written from fewer triples, through N-Triples (without ``again``, the
       answer is then cut to no triple at all)."""
-    if media_type == NTRIPLES:
-        ntriples, cut = _capped_ntriples(triples, triple_cap, max_bytes)
+
+    def through_ntriples(ntriples: bytes, cut: bool) -> tuple[bytes | None, bool]:
         return render_ntriples(
             ntriples, media_type, triple_cap, max_bytes, cut=cut, ours=True,
             sender=sender, stream_bytes=stream_bytes, head=head,
         )  # fmt: skip
+
+    if media_type == NTRIPLES:
+        return through_ntriples(*_capped_ntriples(triples, triple_cap, max_bytes))
     graph_format = ox.RdfFormat.from_media_type(media_type)
     assert graph_format is not None
     sink = _Bounded(max_bytes)
@@ -304,11 +306,7 @@ def render_triples(
     except (_CapReached, OSError) as error:
         if not sink.full:
             raise error
-        ntriples = _capped_ntriples(again(), triple_cap, max_bytes)[0] if again else b""
-        return render_ntriples(
-            ntriples, media_type, triple_cap, max_bytes, cut=True, ours=True,
-            sender=sender, stream_bytes=stream_bytes, head=head,
-        )  # fmt: skip
+        return through_ntriples(_capped_ntriples(again(), triple_cap, max_bytes)[0] if again else b"", True)
     truncated = next(triples, None) is not None
     body = b"".join(sink.chunks)
     if truncated:
@@ -316,7 +314,7 @@ def render_triples(
     return send_whole(body, sender, stream_bytes, head(truncated) if head else None), truncated
 
 
-STREAMED_GRAPHS = ("application/n-triples", "text/turtle")
+STREAMED_GRAPHS = (NTRIPLES, "text/turtle")
 """Graph formats never longer than the N-Triples they are written from (Turtle only leaves out repeated subjects
 and shortens some literals), so that an answer kept within the byte cap as N-Triples can be sent in parts."""
 
