@@ -54,9 +54,12 @@ def test_a_select_cut_at_any_byte_cap_parses_back_as_a_prefix_of_the_rows(store:
     assert parsed["truncated"] is True and parsed["rowCap"] == ROWS
     kept = rows(body)
     assert kept == rows(full)[: len(kept)] and len(kept) < ROWS
+    assert len(body) <= max_bytes or not kept  # within the cap, or the header alone (which is longer)
     tsv, tsv_cut = render_solutions(everything(store), TSV, ROWS, max_bytes)
     assert tsv is not None and tsv_cut and len(tsv) <= max_bytes
-    assert tsv.count(b"\n") == len(kept) + 1  # the header line once, then the same rows
+    tsv_rows = tsv.decode().splitlines()[1:]
+    assert [row.split("\t")[0] for row in tsv_rows] == [f"<{s}>" for s, _ in rows(full)[: len(tsv_rows)]]
+    assert len(tsv_rows) >= len(kept)  # the cap counts the format asked for, and TSV is the shortest
 
 
 def test_a_byte_cap_above_the_answer_cuts_nothing(store: ox.Store) -> None:

@@ -2,14 +2,18 @@
 DESCRIBE, and a byte cap for both, each with an explicit truncation signal. Shared by the query worker and the
 remote backend.
 
-Row cap without handing rows through Python: SELECT results are first serialised by the engine to TSV into a sink
-that stops the serialiser once ``row_cap + 1`` lines (or ``max_bytes``) have arrived; the kept TSV is parsed back and
-serialised by the engine again in the format asked for. TSV keeps every term exactly (unlike CSV). CONSTRUCT and
+Row cap without handing rows through Python, and without writing twice: the engine writes SELECT results once, in
+the format asked for, into a sink that counts rows in the writing as it comes (:mod:`cityref.store.row_cap`) and
+stops the writer once the row after the cap has begun, or once more than ``max_bytes`` are here. The answer is then
+cut at a row's start and closed as the engine would have closed it, so that it is, byte for byte, the engine's answer
+with a ``LIMIT``. The byte cap counts the answer in the format asked for, truncation signal included. CONSTRUCT and
 DESCRIBE answers asked for as N-Triples are cut the same way, a triple a line; in other formats the engine's writer
 takes at most the cap's worth of triples from the engine's iterator (:func:`render_triples`).
 
-An answer larger than the request's ``stream_bytes`` is not returned whole: the engine's writes go on to the
-server in parts as they come (:class:`Parts`), after a head saying the media type, the form and whether it was cut.
+An answer larger than the request's ``stream_bytes`` is not returned whole: it goes on to the server in parts
+(:class:`Parts`), after a head saying the media type, the form and whether it was cut. A SELECT answer is sent once
+it is written, since whether it was cut (which its head and its first bytes say) is known only at its end; it is
+held meanwhile, at most ``max_bytes`` and the chunk that passed them.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import IO, Any, Protocol, cast
 import pyoxigraph as ox
 
 from cityref.store.base import NTRIPLES
+from cityref.store.row_cap import row_starts
 
 TRUNCATION_LINK = "https://w3id.org/cityref/def/truncated"
 PART_BYTES = 256 * 1024
@@ -94,9 +99,12 @@ class Parts(io.RawIOBase):
 
 def send_whole(body: bytes, sender: Sender | None, threshold: int, head: Any) -> bytes | None:
     """An answer already written (``body``) as :class:`Parts` would give it: ``None`` when it was streamed."""
-    parts = Parts(sender, threshold, head)
-    parts.write(body)
-    return parts.finish()
+    if sender is None or threshold <= 0 or len(body) <= threshold:
+        return body
+    sender.start(head)
+    for start in range(0, len(body), PART_BYTES):
+        sender.chunk(body[start : start + PART_BYTES])
+    return None
 
 
 class _CapReached(Exception):
@@ -198,6 +206,53 @@ def mark_truncated(body: bytes, media_type: str, cap: int, *, what: str = "rowCa
     return body
 
 
+class _CappedRows(io.RawIOBase):
+    """A binary sink for the engine's SELECT answer in the format asked for: it keeps the writing, counts rows as
+    it comes (:mod:`cityref.store.row_cap`) and stops the writer once the row after the cap has begun, or once
+    more than ``max_bytes`` (0: no byte cap) are here and the header is whole. Every later write is refused at once
+    (see :class:`_CappedLines`)."""
+
+    def __init__(self, media_type: str, row_cap: int, max_bytes: int) -> None:
+        self.rows = row_starts(media_type, row_cap + 1)
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.max_bytes = max_bytes
+        self.stopped = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.stopped:
+            raise _CapReached
+        chunk = bytes(data)
+        base = self.size
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        self.rows.feed(chunk, base, self.document)
+        over_cap = self.rows.cut is not None and self.size > self.rows.cut
+        if over_cap or (self.max_bytes and self.size > self.max_bytes and self.rows.head_end is not None):
+            self.stopped = True
+            raise _CapReached
+        return len(chunk)
+
+    def document(self) -> bytes:
+        """What was written so far, as one text (kept so, until the next write)."""
+        if len(self.chunks) > 1:
+            self.chunks = [b"".join(self.chunks)]
+        return self.chunks[0] if self.chunks else b""
+
+    def cut(self, room: int) -> int | None:
+        """Where the answer is cut (``None``: it is whole): before the row after the cap, and, past the byte cap,
+        before the last row to start within ``max_bytes`` less ``room`` (what the cut answer adds)."""
+        if not self.stopped:
+            return None
+        at = self.rows.cut if self.rows.cut is not None and self.size > self.rows.cut else self.size
+        if self.max_bytes and at + room > self.max_bytes:
+            at = self.rows.last_start(self.document(), max(self.max_bytes - room, 0))
+        return at
+
+
 def render_solutions(
     solutions: Any,
     media_type: str,
@@ -209,28 +264,37 @@ def render_solutions(
     head: Any = None,
     cut: bool = False,
 ) -> tuple[bytes | None, bool]:
-    """Serialise SELECT solutions in ``media_type``, keeping at most ``row_cap`` rows; returns (body, truncated).
-    ``cut``: the solutions were already cut short (the remote backend's capped read), so the answer says so.
+    """Serialise SELECT solutions in ``media_type``, keeping at most ``row_cap`` rows and ``max_bytes`` bytes (or,
+    when the header alone is longer, the header); returns (body, truncated). ``cut``: the solutions were already
+    cut short (the remote backend's capped read), so the answer says so.
 
-    With a ``sender`` and ``stream_bytes``, an answer longer than that is sent in parts after ``head(truncated)``
-    and the body returned is ``None``."""
-    sink = _CappedLines(row_cap + 1, max_bytes)  # the header line plus row_cap rows
+    The engine writes once, in the format asked for; the answer is cut at a row's start and closed
+    (:mod:`cityref.store.row_cap`). With a ``sender`` and ``stream_bytes``, an answer longer than that is sent in
+    parts after ``head(truncated)`` and the body returned is ``None``."""
+    sink = _CappedRows(media_type, row_cap, max_bytes)
     try:
-        solutions.serialize(sink, ox.QueryResultsFormat.TSV)
+        solutions.serialize(sink, ox.QueryResultsFormat.from_media_type(media_type))
     except (_CapReached, OSError) as error:
-        if not sink.truncated:
+        if not sink.stopped:
             raise error
-    tsv = sink.finish()
-    truncated = sink.truncated or cut
-    if media_type == "text/tab-separated-values" and not truncated:
-        return send_whole(tsv, sender, stream_bytes, head(truncated) if head else None), False
-    target = ox.QueryResultsFormat.from_media_type(media_type)
-    assert target is not None
-    reparsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
-    mark = (lambda body: mark_truncated(body, media_type, row_cap)) if truncated else None
-    out = Parts(sender, stream_bytes, head(truncated) if head else None, mark)
-    reparsed.serialize(cast("IO[bytes]", out), format=target)  # a binary sink, as the engine writes to any
-    return out.finish(), truncated
+    document = sink.document()
+    if not (sink.stopped or cut):
+        return send_whole(document, sender, stream_bytes, head(False) if head else None), False
+    end, closing = len(document), b""
+    if sink.stopped:
+        empty = b"<head></head>" if media_type == "application/sparql-results+xml" else b"{}"
+        signal = len(mark_truncated(empty, media_type, row_cap)) - len(empty)  # what the truncation signal adds
+        end, closing = cast("int", sink.cut(len(sink.rows.closing) + signal)), sink.rows.closing
+    header = sink.rows.head_end
+    if header is None:  # no header to mark in (not an answer the engine writes): marked whole
+        body = mark_truncated(document[:end] + closing, media_type, row_cap)
+    else:  # one copy: the marked header, the rows kept, the closing
+        body = b"".join(
+            (mark_truncated(document[:header], media_type, row_cap), memoryview(document)[header:end], closing)
+        )
+    del document
+    sink.chunks.clear()
+    return send_whole(body, sender, stream_bytes, head(True) if head else None), True
 
 
 def render_boolean(result: Any, media_type: str) -> bytes:
