@@ -32,6 +32,10 @@ AWKWARD = [
     ",{}",
     "{}",
     "[{",
+    ",{},",
+    "[{}]",
+    ',{}],"',
+    '\\",{},{}',
     "<result>",
     "</results>",
     '"',
@@ -161,6 +165,11 @@ def test_rows_with_nothing_bound_are_rows(media_type: str) -> None:
     store = city(rows)
     for row_cap in range(1, 7):
         assert capped(store, media_type, row_cap, 0) == expected(store, media_type, len(rows), row_cap, 0)
+    document = written(store, media_type)
+    for max_bytes in range(len(document) - 60, len(document) + 2):
+        want = expected(store, media_type, len(rows), 10, max_bytes)
+        for sizes in ([1], [2], [3], [5], [7], [len(document)]):
+            assert render_solutions(Chunked(document, sizes), media_type, 10, max_bytes) == want, (max_bytes, sizes)
 
 
 @pytest.mark.parametrize("media_type", FORMATS)

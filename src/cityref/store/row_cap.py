@@ -2,19 +2,22 @@
 row cap and the byte cap cut it without writing it twice (:func:`cityref.store.results.render_solutions`).
 
 Each format's :class:`RowStarts` is fed the writer's chunks in order (pyoxigraph hands over about 8 KiB at a time,
-cut anywhere, even inside a value) and counts rows with :meth:`bytes.count` over each chunk, never a Python step per
-row. A row's *start* is the offset the answer is cut at to keep the rows before it; the format's ``closing`` then
-ends the document:
+cut anywhere, even inside a value) and counts rows with :meth:`bytes.count` and :meth:`bytes.find` over each
+chunk: Python steps are taken a chunk, not a row, except for CSV's quoted values and where the cut falls. A row's
+*start* is the offset the answer is cut at to keep the rows before it; the format's ``closing`` then ends the
+document:
 
 - TSV: the engine escapes line breaks in values, so every line ends a row (the first line is the header);
 - CSV: a line break inside a quoted value is not a line end; quotes inside values are doubled, so whether a
-  position is inside quotes is the parity of the quotes before it;
+  position is inside quotes is the parity of the quotes before it (a step per quoted value);
 - XML: every row opens with ``<result>``, which no value can contain, since ``<`` is always escaped;
-- JSON: the rows are the objects of ``"bindings":[...]``. After the first, a row begins at ``},{"`` (the next
-  variable's name follows); the same bytes appear inside a value only where a string ends in ``},{``, and its closing
-  quote is then followed by ``,`` or ``}``, never by a name, so one byte more tells them apart. A row with no
-  binding at all (``{}``) has no name to follow it: once ``{}`` appears anywhere, the count goes on token by
-  token, with strings skipped (:class:`_ExactJson`), which is slower but exact whatever the values hold.
+- JSON: the rows are the objects of ``"bindings":[...]``. After the first, a row with a binding begins at ``},{"``
+  (the next variable's name follows). The same bytes appear inside a value only where a string ends in ``},{``;
+  its closing quote is then followed by ``,`` or ``}``, never by a name, so one byte more tells them apart. A row
+  with no binding is ``{}``, which outside strings means nothing else; where a chunk holds ``,{}`` or ``[{}``,
+  the writing since the last such chunk is read for strings: escaped backslashes and quotes are blanked out, so
+  that every quote left opens or closes a string, and the text is split at the quotes (answers whose values hold
+  such marks cost more: docs/benchmarks.md, "The row cap in one pass").
 
 Verified against pyoxigraph 0.5's writers; tests/sparql/test_row_cap.py checks every format against the engine's
 answer to the same query with a ``LIMIT``, and against every way of cutting the writing into chunks.
@@ -22,7 +25,6 @@ answer to the same query with a ``LIMIT``, and against every way of cutting the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 JSON = "application/sparql-results+json"
@@ -152,7 +154,6 @@ class _Marked(RowStarts):
 _BINDINGS = b'"bindings":['
 _NEXT_ROW = b'},{"'
 _NOT_A_NAME = (b'},{"}', b'},{",')  # a string ending in "},{", then what follows its closing quote
-_EMPTY_ROW = b"{}"
 
 
 def _names_a_row(document: bytes, at: int) -> bool:
@@ -161,124 +162,128 @@ def _names_a_row(document: bytes, at: int) -> bool:
     return after not in (b"", b"}", b",")
 
 
+def _bare(text: bytes) -> bytes:
+    """``text`` with every escaped backslash and escaped quote blanked out, offsets kept: each quote left opens or
+    closes a string. ``text`` must not begin inside an escape."""
+    return text.replace(b"\\\\", b"  ").replace(b'\\"', b"  ")
+
+
 def _bindings(document: bytes) -> int | None:
     """Where the first row starts or would start (the name of ``bindings`` is written once, in no string)."""
     at = document.find(_BINDINGS)
     return None if at < 0 else at + len(_BINDINGS)
 
 
+def _empty_start(text: bytes, at: int) -> int:
+    """Where the empty row whose ``{}`` is at ``at`` starts: at the comma before, or, the first row, at itself."""
+    return at - 1 if text[at - 1 : at] == b"," else at
+
+
 class _Json(RowStarts):
-    """JSON, fast while no ``{}`` appears (see the module's notes); then :class:`_ExactJson` takes over."""
+    """JSON (see the module's notes): rows with a binding by their mark, with one byte of look-ahead; rows with
+    none by ``{}`` outside strings."""
 
     closing = b"]}}"
 
     def __init__(self, target: int) -> None:
         super().__init__(target)
-        self._carry = b""  # the last four bytes: the start of a next-row mark still unconfirmed
-        self._exact: _ExactJson | None = None
+        self._carry = b""  # the last four bytes: a mark still waiting for the byte after it
+        self._read = 0  # how far the writing has been read for strings; never inside an escape
+        self._in_string = False  # whether that point is inside a string
+        self._unread: list[bytes] = []  # the writing from there on
+        self._points = [(0, False)]  # each point read to, and whether it is inside a string
+        self._last = b" "  # the byte before ``_read`` (a space before the first)
 
-    def _take_over(self) -> None:
-        assert self._exact is not None
-        self.rows, self.cut, self.head_end = self._exact.rows, self._exact.cut, self._exact.head_end
+    def _empties(self, positions: bool) -> tuple[int, list[int]]:
+        """Read the unread writing for strings and count the ``{}`` outside them: the empty rows. Returns the
+        count and, when asked, where each starts. A last backslash, or a last ``{``, waits for what follows."""
+        text = b"".join(self._unread)
+        wait = len(text) - len(text.rstrip(b"\\"))
+        if not wait and text.endswith(b"{"):
+            wait = 1
+        ready = _bare(text[: len(text) - wait])
+        pieces = ready.split(b'"')  # outside and inside strings by turns
+        outside = pieces[self._in_string :: 2]
+        count = b" ".join(outside).count(b"{}")
+        found: list[int] = []
+        if positions and count:
+            at, inside = self._read, self._in_string
+            for piece in pieces:
+                if not inside:
+                    mark = piece.find(b"{}")
+                    while mark >= 0:
+                        found.append(at + mark)
+                        mark = piece.find(b"{}", mark + 2)
+                at, inside = at + len(piece) + 1, not inside
+            joined = self._last + text  # the byte before, for a {} at the very start
+            found = [_empty_start(joined, mark - self._read + 1) + self._read - 1 for mark in found]
+        self._in_string ^= (len(pieces) - 1) % 2 == 1
+        self._last = ready[-1:] or self._last
+        self._read += len(ready)
+        self._unread = [text[len(ready) :]] if wait else []
+        self._points.append((self._read, self._in_string))
+        return count, found
+
+    @staticmethod
+    def _named(window: bytes) -> list[int]:
+        """The offsets in ``window`` where rows with a binding start (at the comma), in order."""
+        end = len(window) - 1  # a mark counts once the byte after it is here: one in the last bytes waits
+        named = []
+        at = window.find(_NEXT_ROW, 0, end)
+        while at >= 0:
+            if _names_a_row(window, at):
+                named.append(at + 1)
+            at = window.find(_NEXT_ROW, at + 1, end)
+        return named
 
     def feed(self, chunk: bytes, base: int, document: Callable[[], bytes]) -> None:
-        if self._exact is not None:
-            self._exact.feed(chunk, base, document)
-            self._take_over()
-            return
         window = self._carry + chunk
-        if _EMPTY_ROW in window:
-            self._exact = _ExactJson(self.target)
-            self._exact.feed(document(), 0, document)
-            self._take_over()
-            return
         start = base - len(self._carry)
+        self._unread.append(chunk)
         if self.head_end is None:
             written = document()
             head_end = _bindings(written)
-            if head_end is not None and head_end < len(written):  # the byte after it says whether a row follows
+            if head_end is not None and head_end + 2 <= len(written):  # the bytes after say whether a row follows
                 self.head_end = head_end
-                if written[head_end : head_end + 1] == b"{":
+                if written[head_end : head_end + 2] == b'{"':
                     self.rows = 1
                     if self.target == 1:
                         self.cut = head_end
-        # A mark counts once the byte after it is here: one ending in the last byte waits in the carry.
         found = window.count(_NEXT_ROW, 0, len(window) - 1)
         if found:
             found -= window.count(_NOT_A_NAME[0]) + window.count(_NOT_A_NAME[1])
+        empty: list[int] = []
+        if b"{}" in window and (b",{}" in window or b"[{}" in window):  # only then are strings read, once each
+            before = self._read, self._in_string, list(self._unread), len(self._points), self._last
+            count, empty = self._empties(positions=False)
+            if self.cut is None and self.rows + found + count >= self.target:  # the cut is here: where exactly
+                self._read, self._in_string, self._unread, points, self._last = before
+                del self._points[points:]
+                count, empty = self._empties(positions=True)
+            found += count
         if self.cut is None and self.rows + found >= self.target:
-            at, left = -1, self.target - self.rows
-            while left:
-                at = window.index(_NEXT_ROW, at + 1)
-                left -= _names_a_row(window, at)
-            self.cut = start + at + 1  # at the comma
+            starts = sorted([start + at for at in self._named(window)] + empty)
+            self.cut = starts[self.target - self.rows - 1]
         self.rows += found
         self._carry = window[-len(_NEXT_ROW) :]
 
     def last_start(self, document: bytes, limit: int) -> int:
-        if self._exact is not None:
-            return self._exact.last_start(document, limit)
         assert self.head_end is not None
         end = limit + len(_NEXT_ROW) - 1  # so that the comma is at or before ``limit``
         at = document.rfind(_NEXT_ROW, 0, end)
         while at >= 0 and not _names_a_row(document, at):
             at = document.rfind(_NEXT_ROW, 0, at + len(_NEXT_ROW) - 1)
-        return max(at + 1, self.head_end) if at >= 0 else self.head_end
-
-
-_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*(")?|[\[,]\{', re.DOTALL)
-"""A JSON string (its closing quote captured: without one, it goes on past the text), or, outside any string, the
-start of a row: ``[{`` for the first, ``,{`` for the others (terms are objects after ``:``)."""
-_STRING_REST = re.compile(rb'(?:[^"\\]|\\.)*(")?', re.DOTALL)
-
-
-class _ExactJson(RowStarts):
-    """JSON read token by token from the start of the document: strings are skipped whole, and ``[{`` or ``,{``
-    outside them is a row."""
-
-    closing = b"]}}"
-
-    def __init__(self, target: int) -> None:
-        super().__init__(target)
-        self._pending = b""  # the last bytes, not yet read for certain
-        self._in_string = False  # where the pending bytes begin
-
-    @staticmethod
-    def scan(text: bytes, base: int, in_string: bool) -> tuple[list[int], int, bool]:
-        """Row starts in ``text``, which begins at ``base`` (inside a string or not); returns them, how much of
-        the text was read for certain, and whether what is left begins inside a string."""
-        at = 0
-        if in_string:
-            rest = _STRING_REST.match(text)
-            assert rest is not None  # the pattern matches the empty text
-            if rest.group(1) is None:  # the string goes on (a backslash at the very end waits for its pair)
-                return [], rest.end(), True
-            at = rest.end()
-        starts: list[int] = []
-        for token in _TOKENS.finditer(text, at):
-            first = token.group(0)[:1]
-            if first == b'"':
-                if token.group(1) is None:
-                    return starts, token.end(), True
-            else:
-                starts.append(base + token.start() + (first == b"["))
-        return starts, len(text) - (text[-1:] in (b"[", b",")), False
-
-    def feed(self, chunk: bytes, base: int, document: Callable[[], bytes]) -> None:
-        text = self._pending + chunk
-        if self.head_end is None:
-            self.head_end = _bindings(document())
-        starts, done, self._in_string = self.scan(text, base - len(self._pending), self._in_string)
-        if self.cut is None and self.rows + len(starts) >= self.target:
-            self.cut = starts[self.target - self.rows - 1]
-        self.rows += len(starts)
-        self._pending = text[done:]
-
-    def last_start(self, document: bytes, limit: int) -> int:
-        assert self.head_end is not None
-        starts, _, _ = self.scan(document[: limit + 2], 0, False)
-        before = [start for start in starts if start <= limit]
-        return max(before[-1], self.head_end) if before else self.head_end
+        named = at + 1 if at >= 0 else -1
+        empty = -1
+        if len(self._points) > 1 and document.find(b"{}", max(named, 0), limit + 3) >= 0:
+            # The last {} whose comma fits, after the last row with a binding: an empty row if it lies outside
+            # strings. A {} before it, but after that row's start, would lie in that row, so inside a string.
+            read, inside = max(point for point in self._points if point[0] <= max(named, 0))
+            bare = _bare(document[read : limit + 3])
+            mark = bare.rfind(b"{}")
+            if inside == (bare.count(b'"', 0, mark) % 2 == 1):  # an even count of quotes from outside strings
+                empty = _empty_start(document, read + mark)
+        return max(named, empty, self.head_end)
 
 
 _KINDS: dict[str, type[RowStarts]] = {TSV: _Lines, CSV: _QuotedLines, XML: _Marked, JSON: _Json}
