@@ -9,7 +9,8 @@ print to ``OUT/results.md`` with the command of each table, plus ``OUT/validatio
 
 - ``validate_devices.py``: validation through the CLI on both engines, plain pySHACL and plain shacl-rust;
 - ``sparql_path.py``: a query's time in process, pyoxigraph alone against cityref's ``run_query``;
-- ``row_cap_pass.py``: what the row cap's second pass costs, against one-pass ways;
+- ``row_cap_pass.py``: what the row cap costs a SELECT in one pass, against the two passes it replaced and the
+  engine alone;
 - ``construct_answer.py``: what writing a CONSTRUCT answer costs the query worker, against the engine alone;
 - ``stream_answer.py``: a long ``/sparql`` answer sent whole or in parts (first byte, last byte, server memory), on
   the embedded store and on the remote backend;
@@ -146,7 +147,7 @@ def main() -> None:
         "A query in process",
         ["sparql_path.py", "--triples", ",".join(map(str, sizes)), "--repeat", "5", "--json", str(path_json)],
     )
-    section("The row cap's second pass", ["row_cap_pass.py", "--triples", "100000", "--repeat", "40"])
+    section("The row cap in one pass", ["row_cap_pass.py", "--triples", "100000", "--repeat", "40"])
     section("CONSTRUCT answers written by the engine", ["construct_answer.py", "--triples", "100000", "--repeat", "5"])
     section("A long answer, whole or in parts", ["stream_answer.py", "--copies", "4", "--runs", "3"])
     section(
