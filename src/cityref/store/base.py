@@ -96,7 +96,7 @@ class AnswerParts(Protocol):
 @dataclass(frozen=True)
 class QueryOutcome:
     """A query answer already serialised by the engine: bytes to send as they are, or, for a long answer when the
-    request allowed it (:attr:`QueryRequest.stream_bytes`), the parts as the engine writes them (``body`` empty)."""
+    request allowed it (:attr:`QueryRequest.stream_bytes`), its parts (``body`` empty)."""
 
     body: bytes
     media_type: str
