@@ -75,7 +75,19 @@ CASES = {  # for --only: (query, row cap, format)
 }
 
 
-def only(path: str, case: str, checkpoint_dir: str, triples: int, runs: int) -> None:
+class Discard:
+    """A sender that counts what it is sent and keeps nothing."""
+
+    size = 0
+
+    def start(self, head: Any) -> None:
+        pass
+
+    def chunk(self, data: bytes) -> None:
+        self.size += len(data)
+
+
+def only(path: str, case: str, checkpoint_dir: str, triples: int, runs: int, stream: bool = False) -> None:
     """One path answering one case ``runs`` times, for a side-by-side from outside (``farm-bench``)."""
     if not os.path.isdir(checkpoint_dir):
         city_checkpoint(generate(triples)[0], checkpoint_dir)
@@ -85,10 +97,15 @@ def only(path: str, case: str, checkpoint_dir: str, triples: int, runs: int) -> 
     for _ in range(runs):
         solutions = checkpoint.query(text, use_default_graph_as_union=True)
         if path == "two":
-            body = two_passes(solutions, media_type, row_cap)
+            assert two_passes(solutions, media_type, row_cap)
+        elif stream:  # as the query worker does: past 1 MiB the answer goes to the server in parts
+            sent = Discard()
+            body = render_solutions(
+                solutions, media_type, row_cap, MAX_BYTES, sender=sent, stream_bytes=1 << 20, head=lambda cut: cut
+            )[0]
+            assert body or sent.size
         else:
-            body = render_solutions(solutions, media_type, row_cap, MAX_BYTES)[0]
-        assert body
+            assert render_solutions(solutions, media_type, row_cap, MAX_BYTES)[0]
 
 
 SHAPES = {
@@ -149,9 +166,10 @@ def main() -> None:
     parser.add_argument("--case", choices=sorted(CASES), default="everything")
     parser.add_argument("--checkpoint", default="/tmp/cityref-row-cap", help="with --only: where the city is kept")
     parser.add_argument("--runs", type=int, default=5, help="with --only: answers in one process")
+    parser.add_argument("--stream", action="store_true", help="with --only one: send past 1 MiB in parts")
     args = parser.parse_args()
     if args.only:
-        only(args.only, args.case, args.checkpoint, args.triples, args.runs)
+        only(args.only, args.case, args.checkpoint, args.triples, args.runs, args.stream)
         return
     lines, _ = generate(args.triples)
     cases = [(name, 10_000, "JSON") for name in ("label lookup", "2-hop join", "GROUP BY COUNT", "OPTIONAL-heavy")]

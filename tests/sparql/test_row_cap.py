@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cityref.store import results
 from cityref.store.results import _CapReached, mark_truncated, render_solutions
 from cityref.store.row_cap import CSV, JSON, TSV, XML
 
@@ -311,3 +312,38 @@ def test_any_rows_any_caps_any_chunks(
     want = expected(store, media_type, len(rows), row_cap, max_bytes)
     assert capped(store, media_type, row_cap, max_bytes) == want
     assert render_solutions(Chunked(written(store, media_type), sizes), media_type, row_cap, max_bytes) == want
+
+
+class Recorder:
+    """A sender that keeps what it is given."""
+
+    def __init__(self) -> None:
+        self.heads: list[Any] = []
+        self.parts: list[bytes] = []
+
+    def start(self, head: Any) -> None:
+        self.heads.append(head)
+
+    def chunk(self, data: bytes) -> None:
+        self.parts.append(data)
+
+
+@pytest.mark.parametrize("media_type", FORMATS)
+@pytest.mark.parametrize("row_cap", [7, 1000])
+def test_a_long_answer_goes_in_parts_that_make_the_whole(
+    awkward: ox.Store, media_type: str, row_cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(results, "PART_BYTES", 300)
+    document = written(awkward, media_type)
+    whole, truncated = render_solutions(Chunked(document, [97]), media_type, row_cap, 0)
+    assert whole is not None and truncated == (row_cap < len(ROWS))
+    sender = Recorder()
+    streamed, cut = render_solutions(
+        Chunked(document, [97]), media_type, row_cap, 0, sender=sender, stream_bytes=50, head=lambda cut: ("h", cut)
+    )
+    assert streamed is None and cut == truncated and sender.heads == [("h", truncated)]
+    assert b"".join(sender.parts) == whole
+    sizes = {len(part) for part in sender.parts[:-1]}
+    assert sizes <= ({300} if truncated else set(range(300, 300 + 97)))  # the cut answer sliced, or chunks joined
+    short, _ = render_solutions(Chunked(document, [97]), media_type, row_cap, 0, sender=sender, stream_bytes=10**6)
+    assert short == whole and len(sender.heads) == 1  # at most stream_bytes: returned whole, nothing sent

@@ -107,6 +107,20 @@ def send_whole(body: bytes, sender: Sender | None, threshold: int, head: Any) ->
     return None
 
 
+def _send_chunks(chunks: list[bytes], sender: Sender, head: Any) -> None:
+    """Send ``chunks`` in parts of about :data:`PART_BYTES` after ``head``, letting each go once it is sent."""
+    sender.start(head)
+    chunks.reverse()
+    part: list[bytes] = []
+    size = 0
+    while chunks:
+        part.append(chunks.pop())
+        size += len(part[-1])
+        if size >= PART_BYTES or not chunks:
+            sender.chunk(b"".join(part))
+            part, size = [], 0
+
+
 class _CapReached(Exception):
     pass
 
@@ -277,9 +291,12 @@ def render_solutions(
     except (_CapReached, OSError) as error:
         if not sink.stopped:
             raise error
-    document = sink.document()
     if not (sink.stopped or cut):
-        return send_whole(document, sender, stream_bytes, head(False) if head else None), False
+        if sender is not None and 0 < stream_bytes < sink.size:  # in parts as written, never joined whole
+            _send_chunks(sink.chunks, sender, head(False) if head else None)
+            return None, False
+        return sink.document(), False
+    document = sink.document()
     end, closing = len(document), b""
     if sink.stopped:
         empty = b"<head></head>" if media_type == "application/sparql-results+xml" else b"{}"
