@@ -227,7 +227,7 @@ class _CappedRows(io.RawIOBase):
     (see :class:`_CappedLines`)."""
 
     def __init__(self, media_type: str, row_cap: int, max_bytes: int) -> None:
-        self.rows = row_starts(media_type, row_cap + 1)
+        self.counter = row_starts(media_type, row_cap + 1)
         self.chunks: list[bytes] = []
         self.size = 0
         self.max_bytes = max_bytes
@@ -243,9 +243,9 @@ class _CappedRows(io.RawIOBase):
         base = self.size
         self.chunks.append(chunk)
         self.size += len(chunk)
-        self.rows.feed(chunk, base, self.document)
-        over_cap = self.rows.cut is not None and self.size > self.rows.cut
-        if over_cap or (self.max_bytes and self.size > self.max_bytes and self.rows.head_end is not None):
+        self.counter.feed(chunk, base, self.document)
+        over_cap = self.counter.cut is not None and self.size > self.counter.cut
+        if over_cap or (self.max_bytes and self.size > self.max_bytes and self.counter.head_end is not None):
             self.stopped = True
             raise _CapReached
         return len(chunk)
@@ -256,14 +256,13 @@ class _CappedRows(io.RawIOBase):
             self.chunks = [b"".join(self.chunks)]
         return self.chunks[0] if self.chunks else b""
 
-    def cut(self, room: int) -> int | None:
-        """Where the answer is cut (``None``: it is whole): before the row after the cap, and, past the byte cap,
-        before the last row to start within ``max_bytes`` less ``room`` (what the cut answer adds)."""
-        if not self.stopped:
-            return None
-        at = self.rows.cut if self.rows.cut is not None and self.size > self.rows.cut else self.size
+    def cut(self, room: int) -> int:
+        """Where the stopped answer is cut: before the row after the cap, and, past the byte cap, before the last
+        row to start within ``max_bytes`` less ``room`` (what the cut answer adds)."""
+        assert self.stopped
+        at = self.counter.cut if self.counter.cut is not None and self.size > self.counter.cut else self.size
         if self.max_bytes and at + room > self.max_bytes:
-            at = self.rows.last_start(self.document(), max(self.max_bytes - room, 0))
+            at = self.counter.last_start(self.document(), max(self.max_bytes - room, 0))
         return at
 
 
@@ -301,8 +300,8 @@ def render_solutions(
     if sink.stopped:
         empty = b"<head></head>" if media_type == "application/sparql-results+xml" else b"{}"
         signal = len(mark_truncated(empty, media_type, row_cap)) - len(empty)  # what the truncation signal adds
-        end, closing = cast("int", sink.cut(len(sink.rows.closing) + signal)), sink.rows.closing
-    header = sink.rows.head_end
+        end, closing = sink.cut(len(sink.counter.closing) + signal), sink.counter.closing
+    header = sink.counter.head_end
     if header is None:  # no header to mark in (not an answer the engine writes): marked whole
         body = mark_truncated(document[:end] + closing, media_type, row_cap)
     else:  # one copy: the marked header, the rows kept, the closing
