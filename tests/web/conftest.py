@@ -114,3 +114,10 @@ def guarded(browser: object, live_server: str) -> Iterator[tuple[Any, Outside]]:
     context.route("**/*", outside)
     yield context.new_page(), outside
     context.close()
+
+
+def suggested(page: Any, text: str, where: str = "") -> Any:
+    """The term finder's options (those matching the CSS ``where`` too) once they answer ``text``. Typing asks for
+    suggestions at every pause, so the answer to a shorter text may show first, and the answer to ``text`` then
+    replaces it, and any choice made in it."""
+    return page.locator(f'#suggestions[data-q="{text}"] [role=option]{where}')

@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import expect
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
+from tests.web.conftest import suggested
 
 from cityref import resources
 
@@ -111,7 +112,7 @@ def nav(page: Any, path: str) -> Any:
 def find_b5_with_the_finder(page: Any) -> None:
     page.locator("#q").click()
     page.keyboard.type("B5")
-    option = page.locator('#suggestions [role=option][data-href*="/def/B5"]').first
+    option = suggested(page, "B5", '[data-href*="/def/B5"]').first
     option.wait_for()
     option.click()
     page.wait_for_url("**/def/B5**")
@@ -360,7 +361,7 @@ def test_keyboard_only_user_reaches_b5_and_runs_a_query(journey: Journey, ontolo
     assert page.evaluate("document.activeElement.id") == "main", "the skip link moves focus to the content"
     press_until(page, "Tab", "el.id === 'q'")
     page.keyboard.type("B5")
-    page.locator("#suggestions [role=option]").first.wait_for()
+    suggested(page, "B5").first.wait_for()
     press_until(page, "ArrowDown", f"el.id === 'q' && ({CHOSEN}) && ({CHOSEN}).dataset.href.includes('/def/B5')")
     journey.shot("finder")
     page.keyboard.press("Enter")

@@ -31,7 +31,8 @@
   const termHref = item => "/def/" + item.iri.split("/def/").pop() + (lang ? "?" + new URLSearchParams({lang}) : "");
   const go = option => { if (option) location.assign(option.dataset.href); };
 
-  const show = items => {
+  const show = (items, q) => {
+    list.dataset.q = q;  // which text the list answers: an earlier answer may be shown while later typing waits
     list.replaceChildren(...items.map((item, i) => {
       const li = document.createElement("li"), name = document.createElement("span"), why = document.createElement("span");
       li.id = "suggestion-" + i;
@@ -54,10 +55,10 @@
 
   const suggest = async () => {
     const q = box.value.trim(), ticket = ++pending;
-    if (!q) { list.replaceChildren(); setOpen(false); status.textContent = ""; return; }
+    if (!q) { list.replaceChildren(); delete list.dataset.q; setOpen(false); status.textContent = ""; return; }
     const response = await fetch("/autocomplete?" + new URLSearchParams({q, lang: pageLang}));
     if (ticket !== pending || !response.ok) return;
-    show((await response.json()).items);
+    show((await response.json()).items, q);
   };
 
   box.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(suggest, 80); });
@@ -74,7 +75,7 @@
       go(options()[active]);
     } else if (event.key === "Escape") {
       event.preventDefault();
-      if (!list.hidden) setOpen(false); else { box.value = ""; list.replaceChildren(); }
+      if (!list.hidden) setOpen(false); else { box.value = ""; list.replaceChildren(); delete list.dataset.q; }
     }
   });
   box.addEventListener("blur", () => setOpen(false));
