@@ -101,22 +101,22 @@ def send_whole(body: bytes, sender: Sender | None, threshold: int, head: Any) ->
     """An answer already written (``body``) as :class:`Parts` would give it: ``None`` when it was streamed."""
     if sender is None or threshold <= 0 or len(body) <= threshold:
         return body
-    sender.start(head)
-    for start in range(0, len(body), PART_BYTES):
-        sender.chunk(body[start : start + PART_BYTES])
+    whole = memoryview(body)
+    _send_parts([whole[start : start + PART_BYTES] for start in range(0, len(body), PART_BYTES)], sender, head)
     return None
 
 
-def _send_chunks(chunks: list[bytes], sender: Sender, head: Any) -> None:
-    """Send ``chunks`` in parts of about :data:`PART_BYTES` after ``head``, letting each go once it is sent."""
+def _send_parts(pieces: list[Any], sender: Sender, head: Any) -> None:
+    """Send ``pieces`` (bytes-like), joined into parts of at least :data:`PART_BYTES` but the last, after ``head``;
+    the list is emptied as it goes, so that each piece can be let go once it is sent."""
     sender.start(head)
-    chunks.reverse()
-    part: list[bytes] = []
+    pieces.reverse()
+    part: list[Any] = []
     size = 0
-    while chunks:
-        part.append(chunks.pop())
+    while pieces:
+        part.append(pieces.pop())
         size += len(part[-1])
-        if size >= PART_BYTES or not chunks:
+        if size >= PART_BYTES or not pieces:
             sender.chunk(b"".join(part))
             part, size = [], 0
 
@@ -292,7 +292,7 @@ def render_solutions(
             raise error
     if not (sink.stopped or cut):
         if sender is not None and 0 < stream_bytes < sink.size:  # in parts as written, never joined whole
-            _send_chunks(sink.chunks, sender, head(False) if head else None)
+            _send_parts(sink.chunks, sender, head(False) if head else None)
             return None, False
         return sink.document(), False
     document = sink.document()
